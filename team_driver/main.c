@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lbfo: host NIC teaming (load balancing and failover). Module init and exit.
+ *
+ * The notifier is registered before the link kind and removed after it, so
+ * it sees every member of every team for as long as teams exist: unregistering
+ * the link kind deletes the remaining teams, which releases their members.
+ */
+#include <linux/module.h>
+#include <net/rtnetlink.h>
+
+#include "notifier.h"
+#include "rtnl.h"
+
+static int __init lbfo_module_init(void)
+{
+	int err;
+
+	err = lbfo_notifier_init();
+	if (err)
+		return err;
+	err = lbfo_rtnl_init();
+	if (err)
+		goto err_rtnl;
+	return 0;
+
+err_rtnl:
+	lbfo_notifier_uninit();
+	return err;
+}
+
+static void __exit lbfo_module_exit(void)
+{
+	lbfo_rtnl_uninit();
+	lbfo_notifier_uninit();
+}
+
+module_init(lbfo_module_init);
+module_exit(lbfo_module_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Host NIC teaming: load balancing and failover");
+MODULE_ALIAS_RTNL_LINK("lbfo");

@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Team members: joining, leaving, roles and states.
+ *
+ * Everything here runs under RTNL. A member is published to the data paths
+ * in two places: as the rx_handler_data of its device (receive) and in the
+ * team's txmap (transmit). Joining publishes it last; leaving unpublishes it
+ * first and frees it after an RCU grace period.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_arp.h>
+#include <linux/if_vlan.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include <linux/stringify.h>
+
+#include "datapath.h"
+#include "device.h"
+#include "member.h"
+
+/**
+ * lbfo_member_get_rtnl() - the membership of a device, if it is in a team
+ * @dev: any net_device
+ *
+ * Context: RTNL.
+ * Return: the member, or NULL if @dev is not a member of an lbfo team.
+ */
+struct lbfo_member *lbfo_member_get_rtnl(const struct net_device *dev)
+{
+	ASSERT_RTNL();
+	if (rcu_access_pointer(dev->rx_handler) != lbfo_handle_frame)
+		return NULL;
+	return rtnl_dereference(dev->rx_handler_data);
+}
+
+/*
+ * The team changes its members' MTU and MAC address itself; the notifier
+ * refuses anybody else (team->changing_member tells them apart).
+ */
+int lbfo_member_set_mtu(struct lbfo_member *member, unsigned int mtu,
+			struct netlink_ext_ack *extack)
+{
+	struct lbfo_team *team = member->team;
+	struct net_device *pdev = member->dev;
+	int err;
+
+	if (mtu > pdev->max_mtu) {
+		NL_SET_ERR_MSG_MOD(extack, "The team's MTU is larger than the device's maximum MTU");
+		return -EINVAL;
+	}
+	if (mtu < pdev->min_mtu) {
+		NL_SET_ERR_MSG_MOD(extack, "The team's MTU is smaller than the device's minimum MTU");
+		return -EINVAL;
+	}
+	team->changing_member = true;
+	err = dev_set_mtu(pdev, mtu);
+	team->changing_member = false;
+	if (err)
+		NL_SET_ERR_MSG_MOD(extack, "Device refused the team's MTU");
+	return err;
+}
+
+int lbfo_member_set_mac(struct lbfo_member *member, const u8 *addr,
+			struct netlink_ext_ack *extack)
+{
+	struct lbfo_team *team = member->team;
+	struct sockaddr_storage ss;
+	int err;
+
+	if (ether_addr_equal(member->dev->dev_addr, addr))
+		return 0;
+	ss.ss_family = member->dev->type;
+	memcpy(ss.__data, addr, ETH_ALEN);
+	team->changing_member = true;
+	err = dev_set_mac_address(member->dev, (struct sockaddr *)&ss, extack);
+	team->changing_member = false;
+	return err;
+}
+
+/* Refusals that leave everything unchanged; the message says why. */
+static int lbfo_member_check(struct lbfo_team *team, struct net_device *pdev,
+			     struct netlink_ext_ack *extack)
+{
+	struct net_device *dev = team->dev;
+
+	if (pdev == dev) {
+		NL_SET_ERR_MSG_MOD(extack, "A team cannot be a member of itself");
+		return -EINVAL;
+	}
+	if (pdev->flags & IFF_LOOPBACK) {
+		NL_SET_ERR_MSG_MOD(extack, "Loopback devices cannot be team members");
+		return -EINVAL;
+	}
+	if (pdev->type != ARPHRD_ETHER || pdev->addr_len != ETH_ALEN) {
+		NL_SET_ERR_MSG_MOD(extack, "Only Ethernet devices can be team members");
+		return -EINVAL;
+	}
+	if (netdev_master_upper_dev_get(pdev)) {
+		NL_SET_ERR_MSG_MOD(extack, "Device already has a master (team, bond or bridge)");
+		return -EBUSY;
+	}
+	if (netdev_has_upper_dev(dev, pdev)) {
+		NL_SET_ERR_MSG_MOD(extack, "Device is stacked above this team: joining would make a loop");
+		return -ELOOP;
+	}
+	if (netdev_is_rx_handler_busy(pdev)) {
+		NL_SET_ERR_MSG_MOD(extack, "Device is in use by another upper device (macvlan, ipvlan, bridge or switch port)");
+		return -EBUSY;
+	}
+	if (team->member_count >= LBFO_MAX_MEMBERS) {
+		NL_SET_ERR_MSG_MOD(extack, "Team already has the maximum number of members ("
+				   __stringify(LBFO_MAX_MEMBERS) ")");
+		return -ENOSPC;
+	}
+	if ((pdev->features & NETIF_F_VLAN_CHALLENGED) && vlan_uses_dev(dev)) {
+		NL_SET_ERR_MSG_MOD(extack, "Device cannot carry VLANs and the team has VLANs");
+		return -EPERM;
+	}
+	return 0;
+}
+
+/* The first member lends its MAC address to a team that has a random one. */
+static void lbfo_team_adopt_addr(struct lbfo_team *team,
+				 struct net_device *pdev)
+{
+	struct net_device *dev = team->dev;
+
+	if (team->member_count || dev->addr_assign_type != NET_ADDR_RANDOM)
+		return;
+	eth_hw_addr_set(dev, pdev->dev_addr);
+	dev->addr_assign_type = NET_ADDR_STOLEN;
+	call_netdevice_notifiers(NETDEV_CHANGEADDR, dev);
+}
+
+static void lbfo_team_unadopt_addr(struct lbfo_team *team, const u8 *addr)
+{
+	struct net_device *dev = team->dev;
+
+	if (dev->addr_assign_type != NET_ADDR_STOLEN ||
+	    !ether_addr_equal(dev->dev_addr, addr))
+		return;
+	if (team->member_count) {
+		netdev_warn(dev, "still uses %pM, the MAC address of a former member; set another one to avoid conflicts\n",
+			    addr);
+		return;
+	}
+	eth_hw_addr_random(dev);
+	call_netdevice_notifiers(NETDEV_CHANGEADDR, dev);
+}
+
+static void lbfo_member_free_rcu(struct rcu_head *head)
+{
+	struct lbfo_member *member = container_of(head, struct lbfo_member,
+						  rcu);
+
+	free_percpu(member->stats);
+	kfree(member);
+}
+
+/**
+ * lbfo_member_add() - make a device a member of a team
+ * @team: the team
+ * @pdev: the device joining, in the team's network namespace
+ * @extack: where to say why a refusal happened
+ *
+ * The device takes the team's MTU and MAC address, is opened, and joins with
+ * role "active". On any error, everything done is undone.
+ *
+ * Context: RTNL.
+ * Return: 0 or a negative error code.
+ */
+int lbfo_member_add(struct lbfo_team *team, struct net_device *pdev,
+		    struct netlink_ext_ack *extack)
+{
+	struct netdev_lag_upper_info lag_info = {
+		.tx_type = NETDEV_LAG_TX_TYPE_HASH,
+		.hash_type = NETDEV_LAG_HASH_UNKNOWN,
+	};
+	struct net_device *dev = team->dev;
+	u8 team_addr[ETH_ALEN];
+	struct lbfo_member *member;
+	int err;
+
+	ASSERT_RTNL();
+	err = lbfo_member_check(team, pdev, extack);
+	if (err)
+		return err;
+
+	member = kzalloc(sizeof(*member), GFP_KERNEL);
+	if (!member)
+		return -ENOMEM;
+	member->stats = netdev_alloc_pcpu_stats(struct pcpu_sw_netstats);
+	if (!member->stats) {
+		err = -ENOMEM;
+		goto err_free;
+	}
+	member->team = team;
+	member->dev = pdev;
+	member->role = LBFO_ROLE_ACTIVE;
+	member->state = LBFO_STATE_DOWN;
+	member->was_up = pdev->flags & IFF_UP;
+	member->orig_mtu = pdev->mtu;
+	ether_addr_copy(member->orig_addr, pdev->dev_addr);
+
+	ether_addr_copy(team_addr, dev->dev_addr);
+	lbfo_team_adopt_addr(team, pdev);
+
+	err = lbfo_member_set_mtu(member, dev->mtu, extack);
+	if (err)
+		goto err_unadopt;
+	err = lbfo_member_set_mac(member, dev->dev_addr, extack);
+	if (err) {
+		if (extack && !extack->_msg)
+			NL_SET_ERR_MSG_MOD(extack, "Device refused the team's MAC address");
+		goto err_restore_mtu;
+	}
+
+	/* Before dev_open(), so that IPv6 does not configure the member. */
+	pdev->flags |= IFF_SLAVE;
+	err = dev_open(pdev, extack);
+	if (err)
+		goto err_restore_mac;
+
+	err = vlan_vids_add_by_dev(pdev, dev);
+	if (err) {
+		NL_SET_ERR_MSG_MOD(extack, "Device refused the team's VLAN filters");
+		goto err_close;
+	}
+	if (!(dev->features & NETIF_F_LRO))
+		dev_disable_lro(pdev);
+
+	err = netdev_rx_handler_register(pdev, lbfo_handle_frame, member);
+	if (err)
+		goto err_vids;
+	err = netdev_master_upper_dev_link(pdev, dev, member, &lag_info,
+					   extack);
+	if (err)
+		goto err_rx_handler;
+
+	if (dev->flags & IFF_PROMISC) {
+		err = dev_set_promiscuity(pdev, 1);
+		if (err)
+			goto err_unlink;
+	}
+	if (dev->flags & IFF_ALLMULTI) {
+		err = dev_set_allmulti(pdev, 1);
+		if (err)
+			goto err_promisc;
+	}
+
+	netdev_hold(pdev, &member->dev_tracker, GFP_KERNEL);
+	list_add_tail_rcu(&member->list, &team->members);
+	team->member_count++;
+	/* After the list insertion: a concurrent ndo_set_rx_mode sees it. */
+	if (dev->flags & IFF_UP) {
+		netif_addr_lock_bh(dev);
+		dev_uc_sync_multiple(pdev, dev);
+		dev_mc_sync_multiple(pdev, dev);
+		netif_addr_unlock_bh(dev);
+	}
+
+	lbfo_compute_features(team);
+	lbfo_team_refresh(team);
+	netdev_info(dev, "%s joined the team\n", pdev->name);
+	return 0;
+
+err_promisc:
+	if (dev->flags & IFF_PROMISC)
+		dev_set_promiscuity(pdev, -1);
+err_unlink:
+	netdev_upper_dev_unlink(pdev, dev);
+err_rx_handler:
+	netdev_rx_handler_unregister(pdev);
+err_vids:
+	vlan_vids_del_by_dev(pdev, dev);
+err_close:
+	if (!member->was_up)
+		dev_close(pdev);
+err_restore_mac:
+	pdev->flags &= ~IFF_SLAVE;
+	lbfo_member_set_mac(member, member->orig_addr, NULL);
+err_restore_mtu:
+	lbfo_member_set_mtu(member, member->orig_mtu, NULL);
+err_unadopt:
+	if (!ether_addr_equal(dev->dev_addr, team_addr)) {
+		eth_hw_addr_set(dev, team_addr);
+		dev->addr_assign_type = NET_ADDR_RANDOM;
+		call_netdevice_notifiers(NETDEV_CHANGEADDR, dev);
+	}
+err_free:
+	free_percpu(member->stats);
+	kfree(member);
+	return err;
+}
+
+/**
+ * lbfo_member_del() - remove a member from its team
+ * @member: the member
+ * @unregistering: the member device is going away (unregistered or moved to
+ *	another network namespace); its MTU, MAC address and up state are then
+ *	left alone, since changing them now would only send events about a
+ *	device that is leaving.
+ *
+ * Otherwise the device gets back its MTU, its MAC address and its up/down
+ * state from before it joined.
+ *
+ * Context: RTNL.
+ */
+void lbfo_member_del(struct lbfo_member *member, bool unregistering)
+{
+	struct lbfo_team *team = member->team;
+	struct net_device *pdev = member->dev;
+	struct net_device *dev = team->dev;
+
+	ASSERT_RTNL();
+	/* Unpublish from the transmit path first: a new txmap without it. */
+	list_del_rcu(&member->list);
+	team->member_count--;
+	lbfo_team_refresh(team);
+
+	if (dev->flags & IFF_PROMISC)
+		dev_set_promiscuity(pdev, -1);
+	if (dev->flags & IFF_ALLMULTI)
+		dev_set_allmulti(pdev, -1);
+	netif_addr_lock_bh(dev);
+	dev_uc_unsync(pdev, dev);
+	dev_mc_unsync(pdev, dev);
+	netif_addr_unlock_bh(dev);
+
+	netdev_upper_dev_unlink(pdev, dev);
+	/* Waits for the receive path to stop using the member. */
+	netdev_rx_handler_unregister(pdev);
+	vlan_vids_del_by_dev(pdev, dev);
+	pdev->flags &= ~IFF_SLAVE;
+
+	if (!unregistering) {
+		if (lbfo_member_set_mac(member, member->orig_addr, NULL))
+			netdev_warn(dev, "%s: could not restore its MAC address %pM\n",
+				    pdev->name, member->orig_addr);
+		if (lbfo_member_set_mtu(member, member->orig_mtu, NULL))
+			netdev_warn(dev, "%s: could not restore its MTU %u\n",
+				    pdev->name, member->orig_mtu);
+		if (!member->was_up)
+			dev_close(pdev);
+	}
+	lbfo_team_unadopt_addr(team, member->orig_addr);
+	lbfo_compute_features(team);
+	netdev_info(dev, "%s left the team\n", pdev->name);
+
+	netdev_put(pdev, &member->dev_tracker);
+	/* Transmitters may still hold it through the old txmap. */
+	call_rcu(&member->rcu, lbfo_member_free_rcu);
+}
+
+/**
+ * lbfo_member_set_role() - configure a member as active or standby
+ * @member: the member
+ * @role: enum lbfo_member_role, already validated
+ *
+ * Context: RTNL.
+ */
+void lbfo_member_set_role(struct lbfo_member *member, u8 role)
+{
+	ASSERT_RTNL();
+	if (member->role == role)
+		return;
+	member->role = role;
+	lbfo_team_refresh(member->team);
+}

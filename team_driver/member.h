@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Team members: joining, leaving, roles and states.
+ */
+#ifndef _LBFO_MEMBER_H
+#define _LBFO_MEMBER_H
+
+#include <linux/if_ether.h>
+#include <linux/lbfo.h>
+#include <linux/list.h>
+#include <linux/netdevice.h>
+#include <linux/rcupdate.h>
+
+struct lbfo_team;
+
+/**
+ * struct lbfo_member - one device's membership of a team
+ * @list: entry in lbfo_team.members.
+ * @team: the team; outlives the member.
+ * @dev: the member device, held (netdev_hold) for the membership.
+ * @dev_tracker: reference tracker for @dev.
+ * @stats: what the team sent on and received from this member.
+ * @role: configured role, enum lbfo_member_role.
+ * @state: current state, enum lbfo_member_state. Written under RTNL, read
+ *	locklessly (READ_ONCE) by the receive path.
+ * @was_up: the device was up before it joined; it is left that way.
+ * @orig_mtu: the device's MTU before it joined, given back when it leaves.
+ * @orig_addr: the device's MAC address before it joined, given back when it
+ *	leaves.
+ * @rcu: frees the member after the last data-path reader.
+ *
+ * Lifetime: allocated by lbfo_member_add(), published to the receive path as
+ * the member device's rx_handler_data and to the transmit path through the
+ * team's txmap. lbfo_member_del() unpublishes it from both and frees it after
+ * an RCU grace period.
+ *
+ * Locking: configuration fields are written under RTNL only.
+ */
+struct lbfo_member {
+	struct list_head list;
+	struct lbfo_team *team;
+	struct net_device *dev;
+	netdevice_tracker dev_tracker;
+	struct pcpu_sw_netstats __percpu *stats;
+	u8 role;
+	u8 state;
+	bool was_up;
+	unsigned int orig_mtu;
+	u8 orig_addr[ETH_ALEN];
+	struct rcu_head rcu;
+};
+
+int lbfo_member_add(struct lbfo_team *team, struct net_device *port_dev,
+		    struct netlink_ext_ack *extack);
+void lbfo_member_del(struct lbfo_member *member, bool unregistering);
+struct lbfo_member *lbfo_member_get_rtnl(const struct net_device *dev);
+void lbfo_member_set_role(struct lbfo_member *member, u8 role);
+int lbfo_member_set_mtu(struct lbfo_member *member, unsigned int mtu,
+			struct netlink_ext_ack *extack);
+int lbfo_member_set_mac(struct lbfo_member *member, const u8 *addr,
+			struct netlink_ext_ack *extack);
+
+#endif /* _LBFO_MEMBER_H */
