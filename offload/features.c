@@ -15,7 +15,8 @@
  *  - TSO is offered whenever the team may use it (the members segment in
  *    software if they must), as netdev_add_tso_features() does;
  *  - sizes take the strictest member: smallest TSO size and segment count,
- *    smallest max MTU, largest min MTU, largest headers and head/tailroom;
+ *    smallest max MTU (a member's max_mtu of 0 means no limit), largest min
+ *    MTU, largest headers and head/tailroom;
  *  - the skb dst may be released early only if every member allows it.
  *
  * One difference from bonding and team: they start the encapsulation features
@@ -75,7 +76,8 @@ void lbfo_feat_add(struct lbfo_feat *team, const struct lbfo_feat *member,
 	team->tso_max_size = min(team->tso_max_size, member->tso_max_size);
 	team->tso_max_segs = min(team->tso_max_segs, member->tso_max_segs);
 	team->min_mtu = max(team->min_mtu, member->min_mtu);
-	team->max_mtu = min(team->max_mtu, member->max_mtu);
+	if (member->max_mtu)	/* 0: no limit */
+		team->max_mtu = min(team->max_mtu, member->max_mtu);
 	team->hard_header_len = max(team->hard_header_len,
 				    member->hard_header_len);
 	team->needed_headroom = max(team->needed_headroom,

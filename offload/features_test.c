@@ -179,6 +179,21 @@ static void lbfo_feat_sizes_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.needed_tailroom, 4);
 }
 
+static void lbfo_feat_unlimited_mtu_test(struct kunit *test)
+{
+	struct lbfo_feat m[2] = { member(0), member(0) };
+	struct lbfo_feat t;
+
+	/* dummy and others say "no limit" with a max_mtu of 0. */
+	m[0].max_mtu = 0;
+	m[1].max_mtu = 9000;
+	t = fold(m, 2, WANTED);
+	KUNIT_EXPECT_EQ(test, t.max_mtu, 9000U);
+	m[1].max_mtu = 0;
+	t = fold(m, 2, WANTED);
+	KUNIT_EXPECT_EQ(test, t.max_mtu, (unsigned int)ETH_MAX_MTU);
+}
+
 static void lbfo_feat_empty_team_test(struct kunit *test)
 {
 	struct lbfo_feat t = fold(NULL, 0, WANTED);
@@ -212,6 +227,7 @@ static struct kunit_case lbfo_feat_test_cases[] = {
 	KUNIT_CASE(lbfo_feat_keeps_own_bits_test),
 	KUNIT_CASE(lbfo_feat_vlan_enc_mpls_test),
 	KUNIT_CASE(lbfo_feat_sizes_test),
+	KUNIT_CASE(lbfo_feat_unlimited_mtu_test),
 	KUNIT_CASE(lbfo_feat_empty_team_test),
 	KUNIT_CASE(lbfo_feat_dst_release_test),
 	{}

@@ -45,7 +45,8 @@ int lbfo_member_set_mtu(struct lbfo_member *member, unsigned int mtu,
 	struct net_device *pdev = member->dev;
 	int err;
 
-	if (mtu > pdev->max_mtu) {
+	/* A max_mtu of 0 means no limit, as in dev_validate_mtu(). */
+	if (pdev->max_mtu && mtu > pdev->max_mtu) {
 		NL_SET_ERR_MSG_MOD(extack, "The team's MTU is larger than the device's maximum MTU");
 		return -EINVAL;
 	}
@@ -133,20 +134,25 @@ static void lbfo_team_adopt_addr(struct lbfo_team *team,
 	call_netdevice_notifiers(NETDEV_CHANGEADDR, dev);
 }
 
+/*
+ * A team left empty gives back the address it borrowed (and will borrow its
+ * next first member's); one that still has members keeps it, since changing
+ * it would disrupt every peer, but warns if the leaving device owns it.
+ */
 static void lbfo_team_unadopt_addr(struct lbfo_team *team, const u8 *addr)
 {
 	struct net_device *dev = team->dev;
 
 	if (dev->addr_assign_type != NET_ADDR_STOLEN ||
-	    !ether_addr_equal(dev->dev_addr, addr))
+	    dev->reg_state != NETREG_REGISTERED)
 		return;
-	if (team->member_count) {
+	if (!team->member_count) {
+		eth_hw_addr_random(dev);
+		call_netdevice_notifiers(NETDEV_CHANGEADDR, dev);
+	} else if (ether_addr_equal(dev->dev_addr, addr)) {
 		netdev_warn(dev, "still uses %pM, the MAC address of a former member; set another one to avoid conflicts\n",
 			    addr);
-		return;
 	}
-	eth_hw_addr_random(dev);
-	call_netdevice_notifiers(NETDEV_CHANGEADDR, dev);
 }
 
 static void lbfo_member_free_rcu(struct rcu_head *head)
@@ -297,13 +303,14 @@ err_free:
 /**
  * lbfo_member_del() - remove a member from its team
  * @member: the member
- * @unregistering: the member device is going away (unregistered or moved to
- *	another network namespace); its MTU, MAC address and up state are then
- *	left alone, since changing them now would only send events about a
- *	device that is leaving.
+ * @unregistering: the member device is going away (unregistered, or moved to
+ *	another network namespace, which returns physical NICs to the initial
+ *	one when their namespace dies); it is already closed, and its MTU is
+ *	restored without notifying anyone, since an MTU event for a device that
+ *	is leaving its namespace can leak references to it.
  *
- * Otherwise the device gets back its MTU, its MAC address and its up/down
- * state from before it joined.
+ * The device gets back its MAC address, its MTU and (unless it is going
+ * away) its up/down state from before it joined.
  *
  * Context: RTNL.
  */
@@ -334,10 +341,12 @@ void lbfo_member_del(struct lbfo_member *member, bool unregistering)
 	vlan_vids_del_by_dev(pdev, dev);
 	pdev->flags &= ~IFF_SLAVE;
 
-	if (!unregistering) {
-		if (lbfo_member_set_mac(member, member->orig_addr, NULL))
-			netdev_warn(dev, "%s: could not restore its MAC address %pM\n",
-				    pdev->name, member->orig_addr);
+	if (lbfo_member_set_mac(member, member->orig_addr, NULL))
+		netdev_warn(dev, "%s: could not restore its MAC address %pM\n",
+			    pdev->name, member->orig_addr);
+	if (unregistering) {
+		__dev_set_mtu(pdev, member->orig_mtu);
+	} else {
 		if (lbfo_member_set_mtu(member, member->orig_mtu, NULL))
 			netdev_warn(dev, "%s: could not restore its MTU %u\n",
 				    pdev->name, member->orig_mtu);
