@@ -49,6 +49,7 @@ netdev_tx_t lbfo_xmit(struct sk_buff *skb, struct net_device *dev)
 	unsigned int len = skb->len;
 	struct lbfo_member *member;
 	struct lbfo_txmap *map;
+	int rc;
 
 	map = rcu_dereference_bh(team->txmap);
 	if (unlikely(!map))
@@ -56,7 +57,9 @@ netdev_tx_t lbfo_xmit(struct sk_buff *skb, struct net_device *dev)
 	member = map->members[reciprocal_scale(skb_get_hash(skb), map->count)];
 
 	skb->dev = member->dev;
-	if (likely(net_xmit_eval(dev_queue_xmit(skb)) == NET_XMIT_SUCCESS)) {
+	/* net_xmit_eval() evaluates its argument twice: keep the call apart. */
+	rc = dev_queue_xmit(skb);
+	if (likely(net_xmit_eval(rc) == NET_XMIT_SUCCESS)) {
 		lbfo_count(member->stats, true, len);
 		dev_sw_netstats_tx_add(dev, 1, len);
 	} else {

@@ -330,10 +330,9 @@ void lbfo_member_del(struct lbfo_member *member, bool unregistering)
 		dev_set_promiscuity(pdev, -1);
 	if (dev->flags & IFF_ALLMULTI)
 		dev_set_allmulti(pdev, -1);
-	netif_addr_lock_bh(dev);
+	/* These take the team's address lock themselves. */
 	dev_uc_unsync(pdev, dev);
 	dev_mc_unsync(pdev, dev);
-	netif_addr_unlock_bh(dev);
 
 	netdev_upper_dev_unlink(pdev, dev);
 	/* Waits for the receive path to stop using the member. */
