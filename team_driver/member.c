@@ -65,16 +65,24 @@ int lbfo_member_set_mtu(struct lbfo_member *member, unsigned int mtu,
 int lbfo_member_set_mac(struct lbfo_member *member, const u8 *addr,
 			struct netlink_ext_ack *extack)
 {
+	struct net_device *pdev = member->dev;
 	struct lbfo_team *team = member->team;
 	struct sockaddr_storage ss;
 	int err;
 
-	if (ether_addr_equal(member->dev->dev_addr, addr))
+	if (ether_addr_equal(pdev->dev_addr, addr))
 		return 0;
-	ss.ss_family = member->dev->type;
+	ss.ss_family = pdev->type;
 	memcpy(ss.__data, addr, ETH_ALEN);
 	team->changing_member = true;
-	err = dev_set_mac_address(member->dev, (struct sockaddr *)&ss, extack);
+	err = dev_set_mac_address(pdev, (struct sockaddr *)&ss, extack);
+	if (err == -EBUSY && netif_running(pdev)) {
+		/* Some drivers take a new address only while down. */
+		dev_close(pdev);
+		err = dev_set_mac_address(pdev, (struct sockaddr *)&ss, extack);
+		if (dev_open(pdev, NULL) && !err)
+			err = -EIO;
+	}
 	team->changing_member = false;
 	return err;
 }
@@ -215,23 +223,27 @@ int lbfo_member_add(struct lbfo_team *team, struct net_device *pdev,
 	err = lbfo_member_set_mtu(member, dev->mtu, extack);
 	if (err)
 		goto err_unadopt;
-	err = lbfo_member_set_mac(member, dev->dev_addr, extack);
-	if (err) {
-		if (extack && !extack->_msg)
-			NL_SET_ERR_MSG_MOD(extack, "Device refused the team's MAC address");
-		goto err_restore_mtu;
-	}
 
 	/* Before dev_open(), so that IPv6 does not configure the member. */
 	pdev->flags |= IFF_SLAVE;
 	err = dev_open(pdev, extack);
 	if (err)
-		goto err_restore_mac;
+		goto err_restore_mtu;
+	/*
+	 * After dev_open(): some devices (QEMU's vmxnet3) forget an address
+	 * set while they were down when they are opened.
+	 */
+	err = lbfo_member_set_mac(member, dev->dev_addr, extack);
+	if (err) {
+		if (extack && !extack->_msg)
+			NL_SET_ERR_MSG_MOD(extack, "Device refused the team's MAC address");
+		goto err_close;
+	}
 
 	err = vlan_vids_add_by_dev(pdev, dev);
 	if (err) {
 		NL_SET_ERR_MSG_MOD(extack, "Device refused the team's VLAN filters");
-		goto err_close;
+		goto err_restore_mac;
 	}
 	if (!(dev->features & NETIF_F_LRO))
 		dev_disable_lro(pdev);
@@ -280,13 +292,13 @@ err_rx_handler:
 	netdev_rx_handler_unregister(pdev);
 err_vids:
 	vlan_vids_del_by_dev(pdev, dev);
+err_restore_mac:
+	lbfo_member_set_mac(member, member->orig_addr, NULL);
 err_close:
 	if (!member->was_up)
 		dev_close(pdev);
-err_restore_mac:
-	pdev->flags &= ~IFF_SLAVE;
-	lbfo_member_set_mac(member, member->orig_addr, NULL);
 err_restore_mtu:
+	pdev->flags &= ~IFF_SLAVE;
 	lbfo_member_set_mtu(member, member->orig_mtu, NULL);
 err_unadopt:
 	if (!ether_addr_equal(dev->dev_addr, team_addr)) {

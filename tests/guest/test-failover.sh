@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# Failover on link events: loss measured while the member carrying a flow
+# loses its carrier; standby members.
+
+# Most packets a failover may lose at 10 ms intervals: the team reacts to the
+# carrier event itself, so a lost packet or two in flight is all there is.
+FAILOVER_MAX_LOST=${FAILOVER_MAX_LOST:-5}
+
+# fail_during_ping NS_FAIL DEV_FAIL: ping 192.0.2.2 every 10 ms for 3 s from
+# lbfo-a; 1 s in, set DEV_FAIL in NS_FAIL down. Prints "lost sent".
+fail_during_ping()
+{
+	local out
+	ip netns exec lbfo-a ping -n -q -i 0.01 -W 1 -c 300 192.0.2.2 \
+		>"/tmp/lbfo-ping.$$" 2>&1 &
+	sleep 1
+	ip -n "$1" link set "$2" down
+	wait
+	out=$(cat "/tmp/lbfo-ping.$$")
+	rm -f "/tmp/lbfo-ping.$$"
+	sent=$(sed -n 's/^\([0-9]*\) packets transmitted.*/\1/p' <<<"$out")
+	recv=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' <<<"$out")
+	echo "$((sent - recv)) $sent"
+}
+
+test_failover_active_member_loses_carrier()
+{
+	local busy peer r lost
+
+	topo_veth 3
+	busy=$(busiest_member team0 lbfo-a A ping -c 20 -i 0.01 192.0.2.2)
+	peer=b${busy#a}
+	note "the ping flow goes out $busy; its partner port $peer goes down"
+	r=$(fail_during_ping lbfo-b "$peer")
+	lost=${r%% *}
+	echo "  failover (veth carrier loss, 3 members): lost $lost of ${r#* } packets at 10 ms intervals"
+	check_le "packets lost in failover" "$lost" "$FAILOVER_MAX_LOST"
+	wait_eq "failed member is down" "role=active state=down" member_state lbfo-a "$busy"
+	wait_eq "carriers left" "members=3 carriers=2" A "$RTNL" team team0
+	check_eq "team keeps carrier" 1 "$(carrier_of lbfo-a team0)"
+	check "traffic flows on the others" A ping -c 5 -i 0.01 -W 1 192.0.2.2
+
+	B ip link set "$peer" up
+	wait_eq "member back on carrier" "role=active state=active" member_state lbfo-a "$busy"
+	wait_eq "all carriers back" "members=3 carriers=3" A "$RTNL" team team0
+
+	for peer in b0 b1 b2; do
+		B ip link set "$peer" down
+	done
+	wait_eq "team loses carrier with its last member" 0 carrier_of lbfo-a team0
+	B ip link set b1 up
+	wait_eq "team carrier returns with one member" 1 carrier_of lbfo-a team0
+	check "and carries traffic" wait_for 5 A ping -c 1 -W 1 192.0.2.2
+}
+
+test_standby_carries_nothing_until_needed()
+{
+	local tx0 tx1 rx1 r
+
+	topo_veth 2
+	check "a1 becomes standby" A "$RTNL" member-set a1 role standby
+	check_eq "a1 state" "role=standby state=standby" "$(member_state lbfo-a a1)"
+	check_eq "one carrier" "members=2 carriers=1" "$(A "$RTNL" team team0)"
+
+	tx1=$(stat_of lbfo-a a1 tx_packets)
+	tx0=$(stat_of lbfo-a a0 tx_packets)
+	rx1=$(member_stat lbfo-a team0 a1 rx_packets)
+	A ping -q -c 50 -i 0.01 192.0.2.2 >/dev/null
+	A ping -q -c 50 -i 0.01 -s 1000 192.0.2.2 >/dev/null
+	B ping -q -c 50 -i 0.01 192.0.2.1 >/dev/null
+	note "while a0 is up: a0 sent $(($(stat_of lbfo-a a0 tx_packets) - tx0)), standby a1 sent $(($(stat_of lbfo-a a1 tx_packets) - tx1))"
+	check_eq "standby sent nothing" "$tx1" "$(stat_of lbfo-a a1 tx_packets)"
+	check "active sent everything" test "$(($(stat_of lbfo-a a0 tx_packets) - tx0))" -ge 150
+	check_eq "team received nothing through the standby" "$rx1" \
+		"$(member_stat lbfo-a team0 a1 rx_packets)"
+
+	r=$(fail_during_ping lbfo-b b0)
+	echo "  failover to standby: lost ${r%% *} of ${r#* } packets at 10 ms intervals"
+	check_le "packets lost failing over to the standby" "${r%% *}" "$FAILOVER_MAX_LOST"
+	wait_eq "standby now carries" "role=standby state=active" member_state lbfo-a a1
+	check "standby sent the traffic" test "$(stat_of lbfo-a a1 tx_packets)" -gt "$tx1"
+
+	B ip link set b0 up
+	wait_eq "active member back" "role=active state=active" member_state lbfo-a a0
+	check_eq "standby steps back" "role=standby state=standby" "$(member_state lbfo-a a1)"
+	check "traffic returns to the active member" wait_for 5 A ping -c 1 -W 1 192.0.2.2
+	tx1=$(stat_of lbfo-a a1 tx_packets)
+	A ping -q -c 50 -i 0.01 192.0.2.2 >/dev/null
+	check_eq "standby idle again" "$tx1" "$(stat_of lbfo-a a1 tx_packets)"
+
+	check "standby made active again" A "$RTNL" member-set a1 role active
+	check_eq "two carriers" "members=2 carriers=2" "$(A "$RTNL" team team0)"
+}
+
+test_several_standbys()
+{
+	topo_veth 4
+	A "$RTNL" member-set a2 role standby
+	A "$RTNL" member-set a3 role standby
+	check_eq "two actives carry" "members=4 carriers=2" "$(A "$RTNL" team team0)"
+	B ip link set b0 down
+	wait_eq "one active left: standbys stay idle" "members=4 carriers=1" \
+		A "$RTNL" team team0
+	B ip link set b1 down
+	wait_eq "no active left: every up standby carries" "members=4 carriers=2" \
+		A "$RTNL" team team0
+	check "traffic through the standbys" wait_for 5 A ping -c 1 -W 1 192.0.2.2
+	B ip link set b2 down
+	wait_eq "one standby left" "members=4 carriers=1" A "$RTNL" team team0
+	B ip link set b0 up
+	wait_eq "an active returns: standbys idle" "members=4 carriers=1" \
+		A "$RTNL" team team0
+	check_eq "a3 back to standby" "role=standby state=standby" "$(member_state lbfo-a a3)"
+}
