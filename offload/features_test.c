@@ -43,7 +43,10 @@ static struct lbfo_feat fold(const struct lbfo_feat *m, unsigned int n,
 	return t;
 }
 
-#define HAS(f, bits)	(((f) & (bits)) == (bits))
+static bool has_all(netdev_features_t f, netdev_features_t bits)
+{
+	return (f & bits) == bits;
+}
 
 static void lbfo_feat_one_for_all_test(struct kunit *test)
 {
@@ -53,7 +56,7 @@ static void lbfo_feat_one_for_all_test(struct kunit *test)
 
 	/* One member with SG is enough: the other segments in software. */
 	t = fold(m, 2, WANTED);
-	KUNIT_EXPECT_TRUE(test, HAS(t.features, NETIF_F_SG | NETIF_F_HIGHDMA));
+	KUNIT_EXPECT_TRUE(test, has_all(t.features, NETIF_F_SG | NETIF_F_HIGHDMA));
 
 	m[0] = member(0);
 	t = fold(m, 2, WANTED);
@@ -100,7 +103,7 @@ static void lbfo_feat_tso_test(struct kunit *test)
 
 	/* TSO is offered even if no member has it: they segment in software. */
 	t = fold(m, 2, WANTED);
-	KUNIT_EXPECT_TRUE(test, HAS(t.features, NETIF_F_TSO | NETIF_F_TSO6));
+	KUNIT_EXPECT_TRUE(test, has_all(t.features, NETIF_F_TSO | NETIF_F_TSO6));
 
 	t = fold(m, 2, WANTED & ~NETIF_F_ALL_TSO);
 	KUNIT_EXPECT_FALSE(test, t.features & NETIF_F_ALL_TSO);
@@ -119,8 +122,8 @@ static void lbfo_feat_keeps_own_bits_test(struct kunit *test)
 
 	/* Features that are the team's own business pass through. */
 	t = fold(m, 1, WANTED);
-	KUNIT_EXPECT_TRUE(test, HAS(t.features,
-				    NETIF_F_LLTX | NETIF_F_HW_VLAN_CTAG_TX));
+	KUNIT_EXPECT_TRUE(test, has_all(t.features, NETIF_F_LLTX |
+					NETIF_F_HW_VLAN_CTAG_TX));
 }
 
 static void lbfo_feat_vlan_enc_mpls_test(struct kunit *test)
@@ -131,18 +134,18 @@ static void lbfo_feat_vlan_enc_mpls_test(struct kunit *test)
 	m[0].vlan_features = NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_RXCSUM;
 	m[1].vlan_features = NETIF_F_TSO;
 	t = fold(m, 2, WANTED);
-	KUNIT_EXPECT_TRUE(test, HAS(t.vlan_features, NETIF_F_SG |
-				    NETIF_F_HW_CSUM | NETIF_F_TSO));
+	KUNIT_EXPECT_TRUE(test, has_all(t.vlan_features, NETIF_F_SG |
+					NETIF_F_HW_CSUM | NETIF_F_TSO));
 	/* RXCSUM is outside the VLAN mask. */
 	KUNIT_EXPECT_FALSE(test, t.vlan_features & NETIF_F_RXCSUM);
 
 	/* No member offloads encapsulated checksums: neither does the team. */
 	KUNIT_EXPECT_FALSE(test, t.hw_enc_features & NETIF_F_HW_CSUM);
-	KUNIT_EXPECT_TRUE(test, HAS(t.hw_enc_features, NETIF_F_GSO_ENCAP_ALL));
+	KUNIT_EXPECT_TRUE(test, has_all(t.hw_enc_features, NETIF_F_GSO_ENCAP_ALL));
 	m[1].hw_enc_features = NETIF_F_HW_CSUM | NETIF_F_SG;
 	t = fold(m, 2, WANTED);
-	KUNIT_EXPECT_TRUE(test, HAS(t.hw_enc_features,
-				    NETIF_F_HW_CSUM | NETIF_F_SG));
+	KUNIT_EXPECT_TRUE(test, has_all(t.hw_enc_features,
+					NETIF_F_HW_CSUM | NETIF_F_SG));
 
 	KUNIT_EXPECT_FALSE(test, t.mpls_features & NETIF_F_SG);
 	m[0].mpls_features = NETIF_F_SG | NETIF_F_HIGHDMA;

@@ -47,11 +47,13 @@ int lbfo_member_set_mtu(struct lbfo_member *member, unsigned int mtu,
 
 	/* A max_mtu of 0 means no limit, as in dev_validate_mtu(). */
 	if (pdev->max_mtu && mtu > pdev->max_mtu) {
-		NL_SET_ERR_MSG_MOD(extack, "The team's MTU is larger than the device's maximum MTU");
+		NL_SET_ERR_MSG_MOD(extack,
+				   "The team's MTU is larger than the device's maximum MTU");
 		return -EINVAL;
 	}
 	if (mtu < pdev->min_mtu) {
-		NL_SET_ERR_MSG_MOD(extack, "The team's MTU is smaller than the device's minimum MTU");
+		NL_SET_ERR_MSG_MOD(extack,
+				   "The team's MTU is smaller than the device's minimum MTU");
 		return -EINVAL;
 	}
 	team->changing_member = true;
@@ -110,11 +112,13 @@ static int lbfo_member_check(struct lbfo_team *team, struct net_device *pdev,
 		return -EBUSY;
 	}
 	if (netdev_has_upper_dev(dev, pdev)) {
-		NL_SET_ERR_MSG_MOD(extack, "Device is stacked above this team: joining would make a loop");
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Device is stacked above this team: joining would make a loop");
 		return -ELOOP;
 	}
 	if (netdev_is_rx_handler_busy(pdev)) {
-		NL_SET_ERR_MSG_MOD(extack, "Device is in use by another upper device (macvlan, ipvlan, bridge or switch port)");
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Device is in use by another upper device (macvlan, ipvlan, bridge or switch port)");
 		return -EBUSY;
 	}
 	if (team->member_count >= LBFO_MAX_MEMBERS) {
@@ -158,7 +162,8 @@ static void lbfo_team_unadopt_addr(struct lbfo_team *team, const u8 *addr)
 		eth_hw_addr_random(dev);
 		call_netdevice_notifiers(NETDEV_CHANGEADDR, dev);
 	} else if (ether_addr_equal(dev->dev_addr, addr)) {
-		netdev_warn(dev, "still uses %pM, the MAC address of a former member; set another one to avoid conflicts\n",
+		netdev_warn(dev,
+			    "still uses %pM, the MAC address of a former member; set another one to avoid conflicts\n",
 			    addr);
 	}
 }

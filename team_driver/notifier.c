@@ -34,14 +34,16 @@ static int lbfo_member_event(struct lbfo_member *member, unsigned long event,
 		break;
 	case NETDEV_PRECHANGEMTU:
 		if (!team->changing_member) {
-			netdev_warn(team->dev, "%s: the MTU of a member is the team's; change the team's MTU instead\n",
+			netdev_warn(team->dev,
+				    "%s: the MTU of a member is the team's; change the team's MTU instead\n",
 				    member->dev->name);
 			return notifier_from_errno(-EBUSY);
 		}
 		break;
 	case NETDEV_PRE_CHANGEADDR:
 		if (!team->changing_member) {
-			NL_SET_ERR_MSG_MOD(extack, "The MAC address of a team member is set by its team");
+			NL_SET_ERR_MSG_MOD(extack,
+					   "The MAC address of a team member is set by its team");
 			return notifier_from_errno(-EBUSY);
 		}
 		break;

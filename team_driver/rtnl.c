@@ -39,7 +39,8 @@ static int lbfo_validate(struct nlattr *tb[], struct nlattr *data[],
 			return -EINVAL;
 		}
 		if (!is_valid_ether_addr(nla_data(tb[IFLA_ADDRESS]))) {
-			NL_SET_ERR_MSG_MOD(extack, "A team's address must be a valid unicast MAC address");
+			NL_SET_ERR_MSG_MOD(extack,
+					   "A team's address must be a valid unicast MAC address");
 			return -EADDRNOTAVAIL;
 		}
 	}

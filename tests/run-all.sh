@@ -1,0 +1,78 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make test: build everything and run every suite, then print the total.
+#
+#   1. build    lbfo.ko against the guest kernel's headers
+#   2. check    checkpatch --strict and sparse over the kernel code
+#   3. kunit    the pure-logic suites on User-Mode Linux
+#   4. unit     userspace unit tests (when there is userspace code)
+#   5. guest    integration tests in the QEMU guest (Debian kernel, real
+#               NIC drivers), one boot for all of them
+#
+# Each suite prints "PASS: ..." / "FAIL: ..." per test and its own
+# "N passed, N failed"; a suite that dies without that line counts as one
+# failure. The last line is the total, "N passed, N failed", and the exit
+# status is non-zero if anything failed. Logs: out/test/<suite>.log.
+set -uo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd "$repo" || exit 1
+logs=$repo/out/test
+mkdir -p "$logs"
+
+total_pass=0
+total_fail=0
+
+# run_suite NAME CMD...: run CMD, show its output, add its counts.
+run_suite()
+{
+	local name=$1 summary p f
+	shift
+	echo "=== $name: $*"
+	"$@" 2>&1 | tee "$logs/$name.log"
+	summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/$name.log" | tail -n 1)
+	if [ -z "$summary" ]; then
+		echo "FAIL: $name (the suite ended without a summary; see $logs/$name.log)"
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	p=${summary%% passed*}
+	f=${summary#*, }
+	f=${f%% failed}
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+}
+
+build()
+{
+	if make --no-print-directory modules >"$logs/build-make.log" 2>&1 &&
+	   [ -f lbfo.ko ]; then
+		echo "PASS: build/lbfo.ko"
+		echo "1 passed, 0 failed"
+	else
+		tail -n 30 "$logs/build-make.log"
+		echo "FAIL: build/lbfo.ko"
+		echo "0 passed, 1 failed"
+	fi
+}
+
+guest()
+{
+	if [ ! -f lbfo.ko ]; then
+		echo "FAIL: guest (no lbfo.ko to test)"
+		echo "0 passed, 1 failed"
+		return
+	fi
+	VM_OUT=$repo/out/vm/test tests/vm/run.sh tests/guest/run-all.sh
+}
+
+start=$SECONDS
+run_suite build build
+run_suite check tests/check.sh
+run_suite kunit tests/kunit/run.sh
+# Userspace unit tests join here when teamctl (C, libnl-3) lands.
+run_suite guest guest
+echo "=== done in $((SECONDS - start)) s; logs in $logs"
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
