@@ -159,31 +159,71 @@ carrier_of()
 topo_veth()
 {
 	local n=$1 i
+	topo_begin
+	for ((i = 0; i < n; i++)); do
+		ip link add "a$i" netns lbfo-a type veth peer name "b$i" netns lbfo-b
+		topo_cable "a$i" "b$i"
+	done
+	topo_end
+}
+
+# The parts of a team/partner topology: topo_begin makes the namespaces,
+# the partner's bridge and team0; topo_cable TEAM_IF PARTNER_IF (both already
+# in their namespaces) joins the ends; topo_end addresses team0 and waits for
+# it to reach the partner.
+topo_begin()
+{
 	ns_add lbfo-a
 	ns_add lbfo-b
 	ip -n lbfo-b link add br0 type bridge
 	ip -n lbfo-b link set br0 up
 	ip -n lbfo-b addr add 192.0.2.2/24 dev br0
 	ip -n lbfo-a link add team0 type lbfo
-	for ((i = 0; i < n; i++)); do
-		ip link add "a$i" netns lbfo-a type veth peer name "b$i" netns lbfo-b
-		ip -n lbfo-b link set "b$i" master br0
-		ip -n lbfo-b link set "b$i" up
-		ip -n lbfo-a link set "a$i" master team0
-	done
+}
+
+topo_cable()
+{
+	ip -n lbfo-b link set "$2" master br0
+	ip -n lbfo-b link set "$2" up
+	ip -n lbfo-a link set "$1" master team0
+}
+
+topo_end()
+{
 	ip -n lbfo-a link set team0 up
 	ip -n lbfo-a addr add 192.0.2.1/24 dev team0
-	wait_for 10 A ping -c 1 -W 1 192.0.2.2
+	wait_for 20 A ping -c 1 -W 1 192.0.2.2
+}
+
+# Print "lost sent" for a finished ping's output on stdin.
+ping_result()
+{
+	local out sent recv
+	out=$(cat)
+	sent=$(sed -n 's/^\([0-9]*\) packets transmitted.*/\1/p' <<<"$out")
+	recv=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' <<<"$out")
+	echo "$((sent - recv)) $sent"
 }
 
 # ping_loss NS DEST COUNT: run a 10 ms ping, print "lost sent".
 ping_loss()
 {
-	local out sent recv
-	out=$(ip netns exec "$1" ping -n -q -i 0.01 -W 1 -c "$3" "$2" 2>&1)
-	sent=$(sed -n 's/^\([0-9]*\) packets transmitted.*/\1/p' <<<"$out")
-	recv=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' <<<"$out")
-	echo "$((sent - recv)) $sent"
+	ip netns exec "$1" ping -n -q -i 0.01 -W 1 -c "$3" "$2" 2>&1 | ping_result
+}
+
+# ping_during COUNT CMD...: ping 192.0.2.2 from lbfo-a every 10 ms, COUNT
+# times; one second in, run CMD (a failure). Print "lost sent".
+ping_during()
+{
+	local count=$1 log=/tmp/lbfo-ping.$$
+	shift
+	ip netns exec lbfo-a ping -n -q -i 0.01 -W 1 -c "$count" 192.0.2.2 \
+		>"$log" 2>&1 &
+	sleep 1
+	"$@"
+	wait
+	ping_result <"$log"
+	rm -f "$log"
 }
 
 # The member of team0 in lbfo-a whose tx counter grows while CMD runs.

@@ -8,21 +8,10 @@
 # carrier event itself, so a lost packet or two in flight is all there is.
 FAILOVER_MAX_LOST=${FAILOVER_MAX_LOST:-5}
 
-# fail_during_ping NS_FAIL DEV_FAIL: ping 192.0.2.2 every 10 ms for 3 s from
-# lbfo-a; 1 s in, set DEV_FAIL in NS_FAIL down. Prints "lost sent".
+# fail_during_ping NS DEV: 3 s of 10 ms pings; 1 s in, DEV in NS goes down.
 fail_during_ping()
 {
-	local out
-	ip netns exec lbfo-a ping -n -q -i 0.01 -W 1 -c 300 192.0.2.2 \
-		>"/tmp/lbfo-ping.$$" 2>&1 &
-	sleep 1
-	ip -n "$1" link set "$2" down
-	wait
-	out=$(cat "/tmp/lbfo-ping.$$")
-	rm -f "/tmp/lbfo-ping.$$"
-	sent=$(sed -n 's/^\([0-9]*\) packets transmitted.*/\1/p' <<<"$out")
-	recv=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' <<<"$out")
-	echo "$((sent - recv)) $sent"
+	ping_during 300 ip -n "$1" link set "$2" down
 }
 
 test_failover_active_member_loses_carrier()

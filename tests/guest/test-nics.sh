@@ -22,12 +22,7 @@ declare -A NIC_DEV NIC_DRV
 topo_nics()
 {
 	local id dev peer
-	ns_add lbfo-a
-	ns_add lbfo-b
-	ip -n lbfo-b link add br0 type bridge
-	ip -n lbfo-b addr add 192.0.2.2/24 dev br0
-	ip -n lbfo-b link set br0 up
-	ip -n lbfo-a link add team0 type lbfo
+	topo_begin
 	for id in $NIC_IDS; do
 		dev=$(nic_name "$id")
 		peer=$(nic_name "p${id#t}")
@@ -36,13 +31,9 @@ topo_nics()
 		nic_link "$id" on
 		ip link set "$dev" netns lbfo-a
 		ip link set "$peer" netns lbfo-b
-		ip -n lbfo-b link set "$peer" master br0
-		ip -n lbfo-b link set "$peer" up
-		ip -n lbfo-a link set "$dev" master team0
+		topo_cable "$dev" "$peer"
 	done
-	ip -n lbfo-a link set team0 up
-	ip -n lbfo-a addr add 192.0.2.1/24 dev team0
-	wait_for 20 A ping -c 1 -W 1 192.0.2.2
+	topo_end
 }
 
 # Give the NICs back to the root namespace with their links up.
@@ -54,8 +45,8 @@ nics_home()
 	done
 	for dev in $(ip netns exec lbfo-a ls /sys/class/net 2>/dev/null; ip netns exec lbfo-b ls /sys/class/net 2>/dev/null); do
 		case "$dev" in lo|br0|team0) continue ;; esac
-		ip -n lbfo-a link set "$dev" netns 1 2>/dev/null
-		ip -n lbfo-b link set "$dev" netns 1 2>/dev/null
+		ip -n lbfo-a link set "$dev" netns 1 2>/dev/null ||
+			ip -n lbfo-b link set "$dev" netns 1 2>/dev/null || true
 	done
 }
 
@@ -88,13 +79,9 @@ test_mixed_vendor_team()
 		wait_eq "only ${NIC_DRV[$id]} carries" "members=$n carriers=1" \
 			A "$RTNL" team team0
 		check "traffic through ${NIC_DRV[$id]} alone" A ping -c 2 -i 0.1 -W 1 192.0.2.2
-		ip netns exec lbfo-a ping -n -q -i 0.01 -W 1 -c 500 192.0.2.2 \
-			>/tmp/lbfo-nic-ping 2>&1 &
-		sleep 1
-		nic_link "$id" off
-		wait
-		sent=$(sed -n 's/^\([0-9]*\) packets transmitted.*/\1/p' /tmp/lbfo-nic-ping)
-		lost=$((sent - $(sed -n 's/.* \([0-9]*\) received.*/\1/p' /tmp/lbfo-nic-ping)))
+		r=$(ping_during 500 nic_link "$id" off)
+		lost=${r%% *}
+		sent=${r#* }
 		echo "  cable of ${NIC_DEV[$id]} (${NIC_DRV[$id]}) pulled while it carried the flow: lost $lost of $sent packets at 10 ms intervals"
 		wait_eq "${NIC_DRV[$id]} member down" "role=active state=down" \
 			member_state lbfo-a "${NIC_DEV[$id]}"
