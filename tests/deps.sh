@@ -9,8 +9,8 @@ PKGS="
 	linux-image-amd64 linux-headers-amd64 linux-source-6.1
 	gcc make bc flex bison libelf-dev libssl-dev kmod cpio xz-utils
 	sparse python3
-	qemu-system-x86 busybox-static socat
-	iproute2 ethtool iputils-ping tcpdump procps psmisc
+	qemu-system-x86 busybox-static
+	iproute2 ethtool iputils-ping procps
 "
 
 missing=""
