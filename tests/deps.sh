@@ -8,7 +8,8 @@ set -eu
 PKGS="
 	linux-image-amd64 linux-headers-amd64 linux-source-6.1
 	gcc make bc flex bison libelf-dev libssl-dev kmod cpio xz-utils
-	sparse python3
+	sparse python3 pkg-config
+	libnl-3-dev libnl-genl-3-dev libjansson-dev libcmocka-dev
 	qemu-system-x86 busybox-static
 	iproute2 ethtool iputils-ping procps
 "

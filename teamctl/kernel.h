@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * teamctl's whole interface to the kernel: the "lbfo" generic netlink family
+ * (include/uapi/linux/lbfo.h), through libnl-3. Nothing else in teamctl
+ * talks to the kernel; everything else works on the structures below.
+ *
+ * Errors: every function returns 0 or a negative errno and, on error, fills
+ * the caller's struct kernel_err with a message fit for the user: the
+ * kernel's extended ack text when there is one ("Loopback devices cannot be
+ * team members"), otherwise strerror() with context ("team0: No such
+ * device").
+ */
+#ifndef TEAMCTL_KERNEL_H
+#define TEAMCTL_KERNEL_H
+
+#include <net/if.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct kernel;
+
+struct kernel_err {
+	char msg[256];
+};
+
+struct lbfo_counters {
+	uint64_t tx_packets;
+	uint64_t tx_bytes;
+	uint64_t rx_packets;
+	uint64_t rx_bytes;
+	uint64_t tx_dropped;	/* team only */
+	uint64_t rx_dropped;	/* team only */
+};
+
+/* Values are the uapi enums: enum lbfo_member_role, enum lbfo_member_state. */
+struct lbfo_member_info {
+	char name[IF_NAMESIZE];
+	int ifindex;
+	int role;
+	bool admin_up;
+	int state;
+	char driver[32];
+	unsigned int speed_mbps;	/* 0: unknown */
+	struct lbfo_counters counters;
+};
+
+/* mode and lb are enum lbfo_mode and enum lbfo_lb. */
+struct lbfo_team_info {
+	char name[IF_NAMESIZE];
+	int ifindex;
+	int mode;
+	int lb;
+	bool carrier;
+	unsigned int carriers;
+	struct lbfo_counters counters;
+	struct lbfo_member_info *members;	/* in join order */
+	size_t n_members;
+};
+
+struct lbfo_team_list {
+	struct lbfo_team_info *teams;
+	size_t n_teams;
+};
+
+/* A change to make; fields left at -1 are not changed. */
+struct lbfo_team_change {
+	int mode;
+	int lb;
+};
+
+struct lbfo_member_change {
+	int role;	/* enum lbfo_member_role, or -1 */
+	int admin_up;	/* 1, 0, or -1 */
+};
+
+/* An event from the "events" multicast group, decoded. */
+struct lbfo_event {
+	int cmd;		/* enum lbfo_cmd: LBFO_CMD_TEAM_NEW ... FAILOVER */
+	char team[IF_NAMESIZE];
+	int team_ifindex;
+	bool has_member;
+	struct lbfo_member_info member;	/* MEMBER_* events */
+	int old_state;		/* MEMBER_STATE, else -1 */
+	int reason;		/* enum lbfo_reason, or -1 */
+	char trigger[IF_NAMESIZE];	/* "" if none */
+	int carriers;		/* FAILOVER and TEAM_*, else -1 */
+	struct lbfo_team_info team_info;	/* TEAM_* events (no members) */
+};
+
+int kernel_open(struct kernel **k, struct kernel_err *err);
+void kernel_close(struct kernel *k);
+
+/* Reads. Free what they fill with lbfo_team_info_free / _list_free. */
+int kernel_team_get(struct kernel *k, const char *team,
+		    struct lbfo_team_info *out, struct kernel_err *err);
+int kernel_team_list(struct kernel *k, struct lbfo_team_list *out,
+		     struct kernel_err *err);
+void lbfo_team_info_free(struct lbfo_team_info *t);
+void lbfo_team_list_free(struct lbfo_team_list *l);
+
+/* Writes (need CAP_NET_ADMIN). mode/lb of team_add: -1 for the default. */
+int kernel_team_add(struct kernel *k, const char *team, int mode, int lb,
+		    struct kernel_err *err);
+int kernel_team_del(struct kernel *k, const char *team,
+		    struct kernel_err *err);
+int kernel_team_set(struct kernel *k, const char *team,
+		    const struct lbfo_team_change *c, struct kernel_err *err);
+int kernel_member_add(struct kernel *k, const char *team, const char *dev,
+		      const struct lbfo_member_change *c,
+		      struct kernel_err *err);
+int kernel_member_del(struct kernel *k, const char *team, const char *dev,
+		      struct kernel_err *err);
+int kernel_member_set(struct kernel *k, const char *team, const char *dev,
+		      const struct lbfo_member_change *c,
+		      struct kernel_err *err);
+
+/*
+ * Events: subscribe, then call kernel_event_next() in a loop; it blocks
+ * until the next event and returns 0 with *ev filled, or a negative errno
+ * (-EINTR when a signal interrupted the wait).
+ */
+int kernel_events_subscribe(struct kernel *k, struct kernel_err *err);
+int kernel_event_next(struct kernel *k, struct lbfo_event *ev,
+		      struct kernel_err *err);
+
+#endif /* TEAMCTL_KERNEL_H */
