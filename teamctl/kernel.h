@@ -5,10 +5,10 @@
  * talks to the kernel; everything else works on the structures below.
  *
  * Errors: every function returns 0 or a negative errno and, on error, fills
- * the caller's struct kernel_err with a message fit for the user: the
- * kernel's extended ack text when there is one ("Loopback devices cannot be
- * team members"), otherwise strerror() with context ("team0: No such
- * device").
+ * the caller's struct kernel_err with a message fit for the user: what was
+ * being done, then the kernel's extended ack text when there is one
+ * ("adding lo to team0: Loopback devices cannot be team members"),
+ * otherwise strerror() ("deleting team0: No such device").
  */
 #ifndef TEAMCTL_KERNEL_H
 #define TEAMCTL_KERNEL_H
@@ -118,7 +118,10 @@ int kernel_member_set(struct kernel *k, const char *team, const char *dev,
 /*
  * Events: subscribe, then call kernel_event_next() in a loop; it blocks
  * until the next event and returns 0 with *ev filled, or a negative errno
- * (-EINTR when a signal interrupted the wait).
+ * (-EINTR when a signal interrupted the wait, -ENOBUFS when events were
+ * lost). While it waits, SIGINT, SIGTERM and SIGHUP are unblocked: a caller
+ * that blocks them outside the wait is interrupted only there, without a
+ * race between its check of a flag and the wait.
  */
 int kernel_events_subscribe(struct kernel *k, struct kernel_err *err);
 int kernel_event_next(struct kernel *k, struct lbfo_event *ev,

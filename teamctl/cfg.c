@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/lbfo.h>
+
+#include "cfg.h"
+#include "names.h"
+
+void cfg_free(struct cfg *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_teams; i++)
+		free(c->teams[i].members);
+	free(c->teams);
+	c->teams = NULL;
+	c->n_teams = 0;
+}
+
+static bool fail(char *msg, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool fail(char *msg, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, size, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+static bool valid_ifname(const char *s)
+{
+	size_t len = strlen(s), i;
+
+	if (!len || len >= IF_NAMESIZE || !strcmp(s, ".") || !strcmp(s, ".."))
+		return false;
+	for (i = 0; i < len; i++)
+		if (s[i] == '/' || s[i] == ':' || s[i] <= ' ' || s[i] == 0x7f)
+			return false;
+	return true;
+}
+
+/* Only the keys in allowed[] may appear in o. */
+static bool known_keys(const json_t *o, const char *const *allowed,
+		       const char *where, char *msg, size_t size)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	json_object_foreach((json_t *)o, key, v) {
+		for (i = 0; allowed[i]; i++)
+			if (!strcmp(key, allowed[i]))
+				break;
+		if (!allowed[i])
+			return fail(msg, size, "%s: unknown key '%s'", where,
+				    key);
+	}
+	return true;
+}
+
+static bool get_name(const json_t *o, const char *where, char *out,
+		     char *msg, size_t size)
+{
+	json_t *v = json_object_get(o, "name");
+
+	if (!v)
+		return fail(msg, size, "%s: 'name' is missing", where);
+	if (!json_is_string(v))
+		return fail(msg, size, "%s.name: must be a string", where);
+	if (!valid_ifname(json_string_value(v)))
+		return fail(msg, size,
+			    "%s.name: '%s' is not a valid interface name",
+			    where, json_string_value(v));
+	snprintf(out, IF_NAMESIZE, "%s", json_string_value(v));
+	return true;
+}
+
+/* An optional enum field: *out keeps def when the key is absent. */
+static bool get_enum(const json_t *o, const char *key,
+		     const struct name_table *t, int def, const char *where,
+		     int *out, char *msg, size_t size)
+{
+	json_t *v = json_object_get(o, key);
+	char list[160];
+	int val;
+
+	*out = def;
+	if (!v)
+		return true;
+	if (!json_is_string(v))
+		return fail(msg, size, "%s.%s: must be a string", where, key);
+	val = name_find(t, json_string_value(v));
+	if (val < 0) {
+		name_list(t, list, sizeof(list));
+		return fail(msg, size, "%s.%s: invalid %s '%s': expected %s",
+			    where, key, t->what, json_string_value(v), list);
+	}
+	*out = val;
+	return true;
+}
+
+static bool member_from_json(const json_t *o, const char *where,
+			     struct cfg_member *m, char *msg, size_t size)
+{
+	static const char *const keys[] = { "name", "role", "admin", NULL };
+
+	if (!json_is_object(o))
+		return fail(msg, size, "%s: must be an object", where);
+	return known_keys(o, keys, where, msg, size) &&
+	       get_name(o, where, m->name, msg, size) &&
+	       get_enum(o, "role", &names_role, DEFAULT_ROLE, where, &m->role,
+			msg, size) &&
+	       get_enum(o, "admin", &names_admin, DEFAULT_ADMIN, where,
+			&m->admin_up, msg, size);
+}
+
+static bool team_from_json(const json_t *o, const char *where,
+			   struct cfg_team *t, char *msg, size_t size)
+{
+	static const char *const keys[] = { "name", "mode", "lb", "members",
+					    NULL };
+	char w[96];
+	json_t *members, *e;
+	size_t i;
+
+	if (!json_is_object(o))
+		return fail(msg, size, "%s: must be an object", where);
+	if (!known_keys(o, keys, where, msg, size) ||
+	    !get_name(o, where, t->name, msg, size) ||
+	    !get_enum(o, "mode", &names_mode, DEFAULT_MODE, where, &t->mode,
+		      msg, size) ||
+	    !get_enum(o, "lb", &names_lb, DEFAULT_LB, where, &t->lb, msg,
+		      size))
+		return false;
+	members = json_object_get(o, "members");
+	if (!members)
+		return true;
+	if (!json_is_array(members))
+		return fail(msg, size, "%s.members: must be an array", where);
+	if (json_array_size(members) > LBFO_MAX_MEMBERS)
+		return fail(msg, size,
+			    "%s.members: a team has at most %d members",
+			    where, LBFO_MAX_MEMBERS);
+	t->members = calloc(json_array_size(members) + 1, sizeof(*t->members));
+	if (!t->members)
+		return fail(msg, size, "out of memory");
+	json_array_foreach(members, i, e) {
+		snprintf(w, sizeof(w), "%s.members[%zu]", where, i);
+		if (!member_from_json(e, w, &t->members[i], msg, size))
+			return false;
+		t->n_members++;
+	}
+	return true;
+}
+
+/* No name twice: teams, members across all teams, a team as a member. */
+static bool check_unique(const struct cfg *c, char *msg, size_t size)
+{
+	size_t i, j, k, l;
+
+	for (i = 0; i < c->n_teams; i++) {
+		const struct cfg_team *t = &c->teams[i];
+
+		for (j = 0; j < i; j++)
+			if (!strcmp(c->teams[j].name, t->name))
+				return fail(msg, size,
+					    "team '%s' is listed twice",
+					    t->name);
+		for (k = 0; k < t->n_members; k++) {
+			const char *m = t->members[k].name;
+
+			for (j = 0; j < c->n_teams; j++) {
+				if (!strcmp(c->teams[j].name, m))
+					return fail(msg, size,
+						    "team '%s' cannot be a member of team '%s'",
+						    m, t->name);
+				for (l = 0; l < c->teams[j].n_members; l++) {
+					if ((j < i || (j == i && l < k)) &&
+					    !strcmp(c->teams[j].members[l].name, m))
+						return fail(msg, size,
+							    "member '%s' is listed twice (in team '%s' and team '%s')",
+							    m, c->teams[j].name,
+							    t->name);
+				}
+			}
+		}
+	}
+	return true;
+}
+
+bool cfg_from_json(const json_t *root, struct cfg *out, char *msg,
+		   size_t size)
+{
+	static const char *const keys[] = { "teams", NULL };
+	json_t *teams, *e;
+	char w[32];
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (!json_is_object(root))
+		return fail(msg, size, "the configuration must be a JSON object with a 'teams' array");
+	if (!known_keys(root, keys, "configuration", msg, size))
+		return false;
+	teams = json_object_get(root, "teams");
+	if (!teams)
+		return fail(msg, size, "'teams' is missing");
+	if (!json_is_array(teams))
+		return fail(msg, size, "teams: must be an array");
+	out->teams = calloc(json_array_size(teams) + 1, sizeof(*out->teams));
+	if (!out->teams)
+		return fail(msg, size, "out of memory");
+	json_array_foreach(teams, i, e) {
+		snprintf(w, sizeof(w), "teams[%zu]", i);
+		out->n_teams++;
+		if (!team_from_json(e, w, &out->teams[i], msg, size))
+			goto err;
+	}
+	if (!check_unique(out, msg, size))
+		goto err;
+	return true;
+err:
+	cfg_free(out);
+	return false;
+}
+
+int cfg_from_state(const struct lbfo_team_list *l, const char *only,
+		   struct cfg *out)
+{
+	size_t i, j, n = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->teams = calloc(l->n_teams + 1, sizeof(*out->teams));
+	if (!out->teams)
+		return -ENOMEM;
+	for (i = 0; i < l->n_teams; i++) {
+		const struct lbfo_team_info *ti = &l->teams[i];
+		struct cfg_team *t = &out->teams[n];
+
+		if (only && strcmp(only, ti->name))
+			continue;
+		snprintf(t->name, sizeof(t->name), "%s", ti->name);
+		t->mode = ti->mode;
+		t->lb = ti->lb;
+		t->members = calloc(ti->n_members + 1, sizeof(*t->members));
+		if (!t->members) {
+			cfg_free(out);
+			return -ENOMEM;
+		}
+		for (j = 0; j < ti->n_members; j++) {
+			snprintf(t->members[j].name, sizeof(t->members[j].name),
+				 "%s", ti->members[j].name);
+			t->members[j].role = ti->members[j].role;
+			t->members[j].admin_up = ti->members[j].admin_up;
+		}
+		t->n_members = ti->n_members;
+		out->n_teams = ++n;
+	}
+	return 0;
+}
+
+json_t *cfg_to_json(const struct cfg *c)
+{
+	json_t *root = json_object(), *teams = json_array();
+	size_t i, j;
+
+	if (!root || !teams || json_object_set_new(root, "teams", teams)) {
+		json_decref(root);
+		return NULL;
+	}
+	for (i = 0; i < c->n_teams; i++) {
+		const struct cfg_team *t = &c->teams[i];
+		json_t *members = json_array();
+		json_t *to = json_pack("{s:s, s:s, s:s, s:o?}", "name", t->name,
+				       "mode", name_of(&names_mode, t->mode),
+				       "lb", name_of(&names_lb, t->lb),
+				       "members", members);
+
+		if (!to || json_array_append_new(teams, to))
+			goto err;
+		for (j = 0; j < t->n_members; j++) {
+			const struct cfg_member *m = &t->members[j];
+			json_t *mo = json_pack("{s:s, s:s, s:s}", "name", m->name,
+					       "role", name_of(&names_role, m->role),
+					       "admin", name_of(&names_admin,
+								m->admin_up));
+
+			if (!mo || json_array_append_new(members, mo))
+				goto err;
+		}
+	}
+	return root;
+err:
+	json_decref(root);
+	return NULL;
+}

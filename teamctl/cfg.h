@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The declarative configuration that `config apply` reads and `config
+ * export` writes, and its JSON form (see teamctl(8), CONFIGURATION FILE):
+ *
+ *   {"teams": [{"name": "team0", "mode": "static", "lb": "address-hash",
+ *               "members": [{"name": "eth0", "role": "active",
+ *                            "admin": "up"}, ...]}, ...]}
+ *
+ * Omitted mode, lb, role and admin mean the uapi defaults (static,
+ * address-hash, active, up), so a file describes the whole state of the
+ * teams it lists. Pure: no I/O, unit tested.
+ */
+#ifndef TEAMCTL_CFG_H
+#define TEAMCTL_CFG_H
+
+#include <jansson.h>
+#include <net/if.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kernel.h"
+
+struct cfg_member {
+	char name[IF_NAMESIZE];
+	int role;		/* enum lbfo_member_role */
+	int admin_up;		/* 1 or 0 */
+};
+
+struct cfg_team {
+	char name[IF_NAMESIZE];
+	int mode;		/* enum lbfo_mode */
+	int lb;			/* enum lbfo_lb */
+	struct cfg_member *members;	/* in join order */
+	size_t n_members;
+};
+
+struct cfg {
+	struct cfg_team *teams;
+	size_t n_teams;
+};
+
+/*
+ * Read a configuration from its JSON form. On error returns false and puts
+ * a message naming the place ("teams[0].members[1].role: invalid role
+ * 'x': expected active or standby") in msg.
+ */
+bool cfg_from_json(const json_t *root, struct cfg *out, char *msg,
+		   size_t size);
+
+/* The configuration of running teams (all of l, or only the one named). */
+int cfg_from_state(const struct lbfo_team_list *l, const char *only,
+		   struct cfg *out);
+
+/* The JSON form of c, every field written out. NULL: out of memory. */
+json_t *cfg_to_json(const struct cfg *c);
+
+void cfg_free(struct cfg *c);
+
+#endif /* TEAMCTL_CFG_H */

@@ -1,0 +1,702 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The kernel interface (kernel.h) over the "lbfo" generic netlink family.
+ *
+ * Every request is sent with nl_send_auto() and answered through
+ * nl_recvmsgs() callbacks collected in struct req: NL_CB_VALID parses each
+ * reply message, NL_CB_ACK and NL_CB_FINISH end a request, the error
+ * callback keeps the errno and the extended ack message (NETLINK_EXT_ACK is
+ * on, NETLINK_CAP_ACK keeps errors short). Dump errors arrive in
+ * NLMSG_DONE's payload and are read there. Events come on a second socket
+ * (sequence checks off) subscribed to the "events" group.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/lbfo.h>
+#include <linux/netlink.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/netlink.h>
+
+#include "kernel.h"
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+struct kernel {
+	struct nl_sock *sk;
+	int family;
+	struct nl_sock *ev_sk;		/* events, once subscribed */
+	struct nl_cb *ev_cb;
+	struct lbfo_event *queue;	/* decoded, not yet returned */
+	size_t q_head, q_len, q_cap;
+};
+
+/* One request in flight. */
+struct req {
+	int (*parse)(struct nl_msg *msg, void *arg);	/* each reply */
+	void *arg;
+	bool done;
+	int error;		/* negative errno from the kernel, or 0 */
+	int parse_error;	/* first error of parse() */
+	char extack[256];
+};
+
+static int fail(struct kernel_err *err, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(struct kernel_err *err, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err) {
+		va_start(ap, fmt);
+		vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+		va_end(ap);
+	}
+	return code;
+}
+
+/* The extack message among the TLVs at [p, end), into out. */
+static void read_extack(const char *p, const char *end, char *out,
+			size_t size)
+{
+	struct nlattr *a;
+	int rem;
+
+	if (p >= end)
+		return;
+	nla_for_each_attr(a, (struct nlattr *)p, (int)(end - p), rem) {
+		if (nla_type(a) == NLMSGERR_ATTR_MSG && nla_len(a) > 0) {
+			snprintf(out, size, "%.*s", nla_len(a),
+				 (const char *)nla_data(a));
+			/* The kernel's messages have no final newline. */
+			out[strcspn(out, "\n")] = '\0';
+			return;
+		}
+	}
+}
+
+static int on_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
+	struct req *r = arg;
+	size_t payload;
+
+	(void)nla;
+	r->error = e->error;
+	r->done = true;
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS) {
+		payload = sizeof(*e);
+		if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+			payload += e->msg.nlmsg_len - NLMSG_HDRLEN;
+		read_extack((char *)nlh + NLMSG_ALIGN(NLMSG_HDRLEN + payload),
+			    (char *)nlh + nlh->nlmsg_len, r->extack,
+			    sizeof(r->extack));
+	}
+	return NL_STOP;
+}
+
+static int on_ack(struct nl_msg *msg, void *arg)
+{
+	struct req *r = arg;
+
+	(void)msg;
+	r->done = true;
+	return NL_STOP;
+}
+
+/* NLMSG_DONE ends a dump; an error of the dump is its payload. */
+static int on_finish(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct req *r = arg;
+	int code;
+
+	r->done = true;
+	if (nlh->nlmsg_len >= NLMSG_HDRLEN + sizeof(int)) {
+		memcpy(&code, nlmsg_data(nlh), sizeof(code));
+		if (code < 0) {
+			r->error = code;
+			if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+				read_extack((char *)nlh + NLMSG_HDRLEN +
+					    NLMSG_ALIGN(sizeof(int)),
+					    (char *)nlh + nlh->nlmsg_len,
+					    r->extack, sizeof(r->extack));
+		}
+	}
+	return NL_STOP;
+}
+
+static int on_valid(struct nl_msg *msg, void *arg)
+{
+	struct req *r = arg;
+	int ret;
+
+	if (!r->parse || r->parse_error)
+		return NL_SKIP;
+	ret = r->parse(msg, r->arg);
+	if (ret < 0)
+		r->parse_error = ret;
+	return NL_SKIP;	/* keep reading to the end of the answer */
+}
+
+/* The message of a refused request: extack, or errno with context. */
+static int refused(struct kernel_err *err, const struct req *r,
+		   const char *context)
+{
+	if (r->extack[0])
+		return fail(err, r->error, "%s: %s", context, r->extack);
+	if (r->error == -EPERM)
+		return fail(err, r->error,
+			    "%s: %s (changing teams needs CAP_NET_ADMIN: run as root)",
+			    context, strerror(EPERM));
+	return fail(err, r->error, "%s: %s", context, strerror(-r->error));
+}
+
+/* Send msg (consumed), read the whole answer. */
+static int transact(struct kernel *k, struct nl_msg *msg,
+		    int (*parse)(struct nl_msg *, void *), void *arg,
+		    const char *context, struct kernel_err *err)
+{
+	struct req r = { .parse = parse, .arg = arg };
+	struct nl_cb *cb;
+	int ret;
+
+	if (!msg)
+		return fail(err, -ENOMEM, "%s: out of memory", context);
+	cb = nl_cb_alloc(NL_CB_DEFAULT);
+	if (!cb) {
+		nlmsg_free(msg);
+		return fail(err, -ENOMEM, "%s: out of memory", context);
+	}
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_valid, &r);
+	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, on_ack, &r);
+	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, on_finish, &r);
+	nl_cb_err(cb, NL_CB_CUSTOM, on_error, &r);
+
+	ret = nl_send_auto(k->sk, msg);
+	nlmsg_free(msg);
+	if (ret < 0) {
+		nl_cb_put(cb);
+		return fail(err, -EIO, "%s: sending to the kernel: %s",
+			    context, nl_geterror(ret));
+	}
+	while (!r.done) {
+		ret = nl_recvmsgs(k->sk, cb);
+		if (r.done)
+			break;
+		if (ret < 0) {
+			nl_cb_put(cb);
+			return fail(err, -EIO, "%s: reading the kernel's answer: %s",
+				    context, nl_geterror(ret));
+		}
+	}
+	nl_cb_put(cb);
+	if (r.error)
+		return refused(err, &r, context);
+	if (r.parse_error)
+		return fail(err, r.parse_error, "%s: %s", context,
+			    strerror(-r.parse_error));
+	return 0;
+}
+
+static struct nl_msg *request(struct kernel *k, int cmd, int flags)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	if (!msg)
+		return NULL;
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, k->family, 0, flags,
+			 cmd, LBFO_GENL_VERSION)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+/* A request naming a team (and a member): NULL on failure. */
+static struct nl_msg *team_request(struct kernel *k, int cmd, int flags,
+				   const char *team)
+{
+	struct nl_msg *msg = request(k, cmd, flags);
+
+	if (msg && team && nla_put_string(msg, LBFO_A_TEAM_NAME, team) < 0) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+static struct nl_msg *member_request(struct kernel *k, int cmd,
+				     const char *team, const char *dev,
+				     const struct lbfo_member_change *c)
+{
+	struct nl_msg *msg = team_request(k, cmd, NLM_F_ACK, team);
+	struct nlattr *nest;
+
+	if (!msg)
+		return NULL;
+	nest = nla_nest_start(msg, LBFO_A_MEMBER | NLA_F_NESTED);
+	if (!nest || nla_put_string(msg, LBFO_MEMBER_A_NAME, dev) < 0 ||
+	    (c && c->role >= 0 &&
+	     nla_put_u8(msg, LBFO_MEMBER_A_ROLE, (uint8_t)c->role) < 0) ||
+	    (c && c->admin_up >= 0 &&
+	     nla_put_u8(msg, LBFO_MEMBER_A_ADMIN, (uint8_t)c->admin_up) < 0)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	nla_nest_end(msg, nest);
+	return msg;
+}
+
+/* ---- attribute readers: tolerant of missing or short attributes ---- */
+
+static int get_u8(const struct nlattr *a, int def)
+{
+	return a && nla_len(a) >= 1 ? nla_get_u8((struct nlattr *)a) : def;
+}
+
+static unsigned int get_u32(const struct nlattr *a, unsigned int def)
+{
+	return a && nla_len(a) >= 4 ? nla_get_u32((struct nlattr *)a) : def;
+}
+
+static uint64_t get_u64(const struct nlattr *a)
+{
+	return a && nla_len(a) >= 8 ? nla_get_u64((struct nlattr *)a) : 0;
+}
+
+static void get_str(const struct nlattr *a, char *out, size_t size)
+{
+	if (a && nla_len(a) > 0)
+		snprintf(out, size, "%.*s", nla_len(a),
+			 (const char *)nla_data(a));
+}
+
+static void parse_stats(struct nlattr *a, struct lbfo_counters *c)
+{
+	struct nlattr *tb[LBFO_STATS_A_MAX + 1];
+
+	memset(c, 0, sizeof(*c));
+	if (!a || nla_parse_nested(tb, LBFO_STATS_A_MAX, a, NULL) < 0)
+		return;
+	c->tx_packets = get_u64(tb[LBFO_STATS_A_TX_PACKETS]);
+	c->tx_bytes = get_u64(tb[LBFO_STATS_A_TX_BYTES]);
+	c->rx_packets = get_u64(tb[LBFO_STATS_A_RX_PACKETS]);
+	c->rx_bytes = get_u64(tb[LBFO_STATS_A_RX_BYTES]);
+	c->tx_dropped = get_u64(tb[LBFO_STATS_A_TX_DROPPED]);
+	c->rx_dropped = get_u64(tb[LBFO_STATS_A_RX_DROPPED]);
+}
+
+/* A LBFO_A_MEMBER nest; *old_state gets OLD_STATE if asked. */
+static int parse_member(struct nlattr *a, struct lbfo_member_info *m,
+			int *old_state)
+{
+	struct nlattr *tb[LBFO_MEMBER_A_MAX + 1];
+
+	memset(m, 0, sizeof(*m));
+	m->role = -1;
+	m->state = -1;
+	m->admin_up = true;
+	if (!a || nla_parse_nested(tb, LBFO_MEMBER_A_MAX, a, NULL) < 0)
+		return -EPROTO;
+	m->ifindex = (int)get_u32(tb[LBFO_MEMBER_A_IFINDEX], 0);
+	get_str(tb[LBFO_MEMBER_A_NAME], m->name, sizeof(m->name));
+	m->role = get_u8(tb[LBFO_MEMBER_A_ROLE], -1);
+	m->admin_up = get_u8(tb[LBFO_MEMBER_A_ADMIN], 1) != 0;
+	m->state = get_u8(tb[LBFO_MEMBER_A_STATE], -1);
+	get_str(tb[LBFO_MEMBER_A_DRIVER], m->driver, sizeof(m->driver));
+	m->speed_mbps = get_u32(tb[LBFO_MEMBER_A_SPEED], 0);
+	parse_stats(tb[LBFO_MEMBER_A_STATS], &m->counters);
+	if (old_state)
+		*old_state = get_u8(tb[LBFO_MEMBER_A_OLD_STATE], -1);
+	return 0;
+}
+
+static int parse_top(struct nl_msg *msg, struct nlattr **tb)
+{
+	return genlmsg_parse(nlmsg_hdr(msg), 0, tb, LBFO_A_MAX, NULL) < 0 ?
+		-EPROTO : 0;
+}
+
+static void parse_team(struct nlattr **tb, struct lbfo_team_info *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->ifindex = (int)get_u32(tb[LBFO_A_TEAM_IFINDEX], 0);
+	get_str(tb[LBFO_A_TEAM_NAME], t->name, sizeof(t->name));
+	t->mode = get_u8(tb[LBFO_A_TEAM_MODE], -1);
+	t->lb = get_u8(tb[LBFO_A_TEAM_LB], -1);
+	t->carrier = get_u8(tb[LBFO_A_TEAM_CARRIER], 0) != 0;
+	t->carriers = get_u32(tb[LBFO_A_TEAM_CARRIERS], 0);
+	parse_stats(tb[LBFO_A_TEAM_STATS], &t->counters);
+}
+
+/* ---- reads ---- */
+
+static int grow(void **arr, size_t n, size_t size)
+{
+	void *p = realloc(*arr, (n + 1) * size);
+
+	if (!p)
+		return -ENOMEM;
+	*arr = p;
+	return 0;
+}
+
+static int parse_team_msg(struct nl_msg *msg, void *arg)
+{
+	struct lbfo_team_list *l = arg;
+	struct nlattr *tb[LBFO_A_MAX + 1];
+
+	if (parse_top(msg, tb))
+		return -EPROTO;
+	if (grow((void **)&l->teams, l->n_teams, sizeof(*l->teams)))
+		return -ENOMEM;
+	parse_team(tb, &l->teams[l->n_teams++]);
+	return 0;
+}
+
+/* Member messages go to their team in the list, found by ifindex or name. */
+static int parse_member_msg(struct nl_msg *msg, void *arg)
+{
+	struct lbfo_team_list *l = arg;
+	struct nlattr *tb[LBFO_A_MAX + 1];
+	struct lbfo_team_info *t = NULL;
+	char name[IF_NAMESIZE] = "";
+	int ifindex;
+	size_t i;
+
+	if (parse_top(msg, tb))
+		return -EPROTO;
+	ifindex = (int)get_u32(tb[LBFO_A_TEAM_IFINDEX], 0);
+	get_str(tb[LBFO_A_TEAM_NAME], name, sizeof(name));
+	for (i = 0; i < l->n_teams && !t; i++)
+		if ((ifindex && l->teams[i].ifindex == ifindex) ||
+		    (!ifindex && !strcmp(l->teams[i].name, name)))
+			t = &l->teams[i];
+	if (!t)
+		return 0;	/* a team made after the team dump */
+	if (grow((void **)&t->members, t->n_members, sizeof(*t->members)))
+		return -ENOMEM;
+	if (parse_member(tb[LBFO_A_MEMBER], &t->members[t->n_members], NULL))
+		return -EPROTO;
+	t->n_members++;
+	return 0;
+}
+
+void lbfo_team_info_free(struct lbfo_team_info *t)
+{
+	free(t->members);
+	t->members = NULL;
+	t->n_members = 0;
+}
+
+void lbfo_team_list_free(struct lbfo_team_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n_teams; i++)
+		lbfo_team_info_free(&l->teams[i]);
+	free(l->teams);
+	l->teams = NULL;
+	l->n_teams = 0;
+}
+
+int kernel_team_get(struct kernel *k, const char *team,
+		    struct lbfo_team_info *out, struct kernel_err *err)
+{
+	struct lbfo_team_list l = { 0 };
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	ret = transact(k, team_request(k, LBFO_CMD_TEAM_GET, NLM_F_ACK, team),
+		       parse_team_msg, &l, team, err);
+	if (!ret && l.n_teams != 1)
+		ret = fail(err, -EPROTO, "%s: the kernel sent %zu teams for one",
+			   team, l.n_teams);
+	if (!ret)
+		ret = transact(k, team_request(k, LBFO_CMD_MEMBER_GET,
+					       NLM_F_DUMP, team),
+			       parse_member_msg, &l, team, err);
+	if (ret) {
+		lbfo_team_list_free(&l);
+		return ret;
+	}
+	*out = l.teams[0];
+	free(l.teams);
+	return 0;
+}
+
+int kernel_team_list(struct kernel *k, struct lbfo_team_list *out,
+		     struct kernel_err *err)
+{
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	ret = transact(k, request(k, LBFO_CMD_TEAM_GET, NLM_F_DUMP),
+		       parse_team_msg, out, "listing teams", err);
+	if (!ret && out->n_teams)
+		ret = transact(k, request(k, LBFO_CMD_MEMBER_GET, NLM_F_DUMP),
+			       parse_member_msg, out, "listing members", err);
+	if (ret)
+		lbfo_team_list_free(out);
+	return ret;
+}
+
+/* ---- writes ---- */
+
+/*
+ * "creating team0", "adding eth0 to team0": what a refused request was
+ * doing, in front of the kernel's message. One buffer: used at once.
+ */
+static const char *context_of(const char *verb, const char *team,
+			      const char *dev)
+{
+	static char buf[64];
+	const char *prep = !strcmp(verb, "adding") ? "to" :
+			   !strcmp(verb, "removing") ? "from" : "of";
+
+	if (dev)
+		snprintf(buf, sizeof(buf), "%s %s %s %s", verb, dev, prep, team);
+	else
+		snprintf(buf, sizeof(buf), "%s %s", verb, team);
+	return buf;
+}
+
+int kernel_team_add(struct kernel *k, const char *team, int mode, int lb,
+		    struct kernel_err *err)
+{
+	struct nl_msg *msg = team_request(k, LBFO_CMD_TEAM_NEW, NLM_F_ACK, team);
+
+	if (msg && ((mode >= 0 &&
+		     nla_put_u8(msg, LBFO_A_TEAM_MODE, (uint8_t)mode) < 0) ||
+		    (lb >= 0 && nla_put_u8(msg, LBFO_A_TEAM_LB, (uint8_t)lb) < 0))) {
+		nlmsg_free(msg);
+		msg = NULL;
+	}
+	return transact(k, msg, NULL, NULL, context_of("creating", team, NULL),
+			err);
+}
+
+int kernel_team_del(struct kernel *k, const char *team,
+		    struct kernel_err *err)
+{
+	return transact(k, team_request(k, LBFO_CMD_TEAM_DEL, NLM_F_ACK, team),
+			NULL, NULL, context_of("deleting", team, NULL), err);
+}
+
+int kernel_team_set(struct kernel *k, const char *team,
+		    const struct lbfo_team_change *c, struct kernel_err *err)
+{
+	struct nl_msg *msg = team_request(k, LBFO_CMD_TEAM_SET, NLM_F_ACK, team);
+
+	if (msg && ((c->mode >= 0 &&
+		     nla_put_u8(msg, LBFO_A_TEAM_MODE, (uint8_t)c->mode) < 0) ||
+		    (c->lb >= 0 &&
+		     nla_put_u8(msg, LBFO_A_TEAM_LB, (uint8_t)c->lb) < 0))) {
+		nlmsg_free(msg);
+		msg = NULL;
+	}
+	return transact(k, msg, NULL, NULL, context_of("changing", team, NULL),
+			err);
+}
+
+int kernel_member_add(struct kernel *k, const char *team, const char *dev,
+		      const struct lbfo_member_change *c,
+		      struct kernel_err *err)
+{
+	return transact(k, member_request(k, LBFO_CMD_MEMBER_ADD, team, dev, c),
+			NULL, NULL, context_of("adding", team, dev), err);
+}
+
+int kernel_member_del(struct kernel *k, const char *team, const char *dev,
+		      struct kernel_err *err)
+{
+	return transact(k, member_request(k, LBFO_CMD_MEMBER_DEL, team, dev,
+					  NULL),
+			NULL, NULL, context_of("removing", team, dev), err);
+}
+
+int kernel_member_set(struct kernel *k, const char *team, const char *dev,
+		      const struct lbfo_member_change *c,
+		      struct kernel_err *err)
+{
+	return transact(k, member_request(k, LBFO_CMD_MEMBER_SET, team, dev, c),
+			NULL, NULL, context_of("changing", team, dev), err);
+}
+
+/* ---- events ---- */
+
+static int parse_event(struct nl_msg *msg, void *arg)
+{
+	struct kernel *k = arg;
+	struct genlmsghdr *g = nlmsg_data(nlmsg_hdr(msg));
+	struct nlattr *tb[LBFO_A_MAX + 1];
+	struct lbfo_event *ev;
+
+	if (parse_top(msg, tb))
+		return NL_SKIP;
+	if (k->q_head + k->q_len == k->q_cap) {
+		struct lbfo_event *q;
+
+		if (k->q_head) {
+			memmove(k->queue, k->queue + k->q_head,
+				k->q_len * sizeof(*q));
+			k->q_head = 0;
+		} else {
+			q = realloc(k->queue, (k->q_cap + 16) * sizeof(*q));
+			if (!q)
+				return NL_SKIP;
+			k->queue = q;
+			k->q_cap += 16;
+		}
+	}
+	ev = &k->queue[k->q_head + k->q_len];
+	memset(ev, 0, sizeof(*ev));
+	ev->cmd = g->cmd;
+	ev->old_state = -1;
+	ev->reason = get_u8(tb[LBFO_A_REASON], -1);
+	ev->carriers = tb[LBFO_A_TEAM_CARRIERS] ?
+		(int)get_u32(tb[LBFO_A_TEAM_CARRIERS], 0) : -1;
+	parse_team(tb, &ev->team_info);
+	snprintf(ev->team, sizeof(ev->team), "%s", ev->team_info.name);
+	ev->team_ifindex = ev->team_info.ifindex;
+	ev->has_member = tb[LBFO_A_MEMBER] != NULL;
+	if (ev->has_member)
+		parse_member(tb[LBFO_A_MEMBER], &ev->member, &ev->old_state);
+	else
+		parse_member(NULL, &ev->member, NULL);
+	if (tb[LBFO_A_TRIGGER]) {
+		struct lbfo_member_info trig;
+
+		parse_member(tb[LBFO_A_TRIGGER], &trig, NULL);
+		snprintf(ev->trigger, sizeof(ev->trigger), "%s", trig.name);
+	}
+	k->q_len++;
+	return NL_OK;
+}
+
+int kernel_events_subscribe(struct kernel *k, struct kernel_err *err)
+{
+	int grp, ret;
+
+	grp = genl_ctrl_resolve_grp(k->sk, LBFO_GENL_NAME, LBFO_MCGRP_EVENTS);
+	if (grp < 0)
+		return fail(err, -ENOENT,
+			    "the lbfo family has no \"%s\" group: %s",
+			    LBFO_MCGRP_EVENTS, nl_geterror(grp));
+	k->ev_sk = nl_socket_alloc();
+	k->ev_cb = nl_cb_alloc(NL_CB_DEFAULT);
+	if (!k->ev_sk || !k->ev_cb)
+		return fail(err, -ENOMEM, "out of memory");
+	nl_socket_disable_seq_check(k->ev_sk);
+	ret = genl_connect(k->ev_sk);
+	if (!ret)
+		ret = nl_socket_add_membership(k->ev_sk, grp);
+	if (ret < 0)
+		return fail(err, -EIO, "subscribing to lbfo events: %s",
+			    nl_geterror(ret));
+	/* Bursts (a team of 64 losing its links) must not overflow it. */
+	nl_socket_set_buffer_size(k->ev_sk, 4 << 20, 0);
+	nl_cb_set(k->ev_cb, NL_CB_VALID, NL_CB_CUSTOM, parse_event, k);
+	return 0;
+}
+
+int kernel_event_next(struct kernel *k, struct lbfo_event *ev,
+		      struct kernel_err *err)
+{
+	struct pollfd pfd;
+	sigset_t wait_mask;
+	int ret;
+
+	/*
+	 * libnl retries recvmsg() on EINTR: wait in ppoll() first so that
+	 * signals get through, with SIGINT, SIGTERM and SIGHUP unblocked only
+	 * there (a caller that blocks them elsewhere has no race).
+	 */
+	sigprocmask(SIG_SETMASK, NULL, &wait_mask);
+	sigdelset(&wait_mask, SIGINT);
+	sigdelset(&wait_mask, SIGTERM);
+	sigdelset(&wait_mask, SIGHUP);
+	while (!k->q_len) {
+		pfd.fd = nl_socket_get_fd(k->ev_sk);
+		pfd.events = POLLIN;
+		if (ppoll(&pfd, 1, NULL, &wait_mask) < 0) {
+			if (errno == EINTR)
+				return fail(err, -EINTR, "interrupted");
+			return fail(err, -errno, "waiting for events: %s",
+				    strerror(errno));
+		}
+		ret = nl_recvmsgs(k->ev_sk, k->ev_cb);
+		if (ret == -NLE_NOMEM || ret == -NLE_BUSY)
+			return fail(err, -ENOBUFS,
+				    "events were lost (receive buffer overflow)");
+		if (ret < 0)
+			return fail(err, -EIO, "reading events: %s",
+				    nl_geterror(ret));
+	}
+	*ev = k->queue[k->q_head];
+	k->q_head++;
+	k->q_len--;
+	if (!k->q_len)
+		k->q_head = 0;
+	return 0;
+}
+
+/* ---- open, close ---- */
+
+int kernel_open(struct kernel **out, struct kernel_err *err)
+{
+	struct kernel *k = calloc(1, sizeof(*k));
+	int one = 1, ret;
+
+	*out = NULL;
+	if (!k)
+		return fail(err, -ENOMEM, "out of memory");
+	k->sk = nl_socket_alloc();
+	if (!k->sk) {
+		free(k);
+		return fail(err, -ENOMEM, "out of memory");
+	}
+	ret = genl_connect(k->sk);
+	if (ret < 0) {
+		kernel_close(k);
+		return fail(err, -EIO, "cannot open a generic netlink socket: %s",
+			    nl_geterror(ret));
+	}
+	/* Answers carry the kernel's message; errors do not echo requests. */
+	setsockopt(nl_socket_get_fd(k->sk), SOL_NETLINK, NETLINK_EXT_ACK, &one,
+		   sizeof(one));
+	setsockopt(nl_socket_get_fd(k->sk), SOL_NETLINK, NETLINK_CAP_ACK, &one,
+		   sizeof(one));
+	k->family = genl_ctrl_resolve(k->sk, LBFO_GENL_NAME);
+	if (k->family < 0) {
+		kernel_close(k);
+		return fail(err, -ENOENT,
+			    "the \"%s\" generic netlink family is not there: is lbfo.ko loaded?",
+			    LBFO_GENL_NAME);
+	}
+	/* Our requests ask for an ACK themselves (doit), or not (dump). */
+	nl_socket_disable_auto_ack(k->sk);
+	*out = k;
+	return 0;
+}
+
+void kernel_close(struct kernel *k)
+{
+	if (!k)
+		return;
+	nl_socket_free(k->sk);
+	nl_socket_free(k->ev_sk);
+	nl_cb_put(k->ev_cb);
+	free(k->queue);
+	free(k);
+}

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-2.0
+/* teamctl team add|del|set|show */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/lbfo.h>
+
+#include "names.h"
+#include "parse.h"
+#include "print.h"
+#include "teamctl.h"
+
+/* The words after NAME of team add and team set. */
+struct team_words {
+	int mode, lb;
+	char members[LBFO_MAX_MEMBERS][IF_NAMESIZE];
+	size_t n_members;
+	char standby[LBFO_MAX_MEMBERS][IF_NAMESIZE];
+	size_t n_standby;
+	bool has_members, has_standby;
+};
+
+/* Parse KEY VALUE pairs; lists only if allow_lists. EXIT_OK or _USAGE. */
+static int parse_team_words(int argc, char **argv, bool allow_lists,
+			    struct team_words *w)
+{
+	int i;
+
+	w->mode = -1;
+	w->lb = -1;
+	for (i = 0; i < argc; i++) {
+		const char *key = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+		bool list = !strcmp(key, "members") || !strcmp(key, "standby");
+
+		if (strcmp(key, "mode") && strcmp(key, "lb") &&
+		    !(allow_lists && list))
+			return usage_error("unexpected word '%s'", key);
+		if (!val)
+			return usage_error("'%s' needs a value", key);
+		i++;
+		if (!strcmp(key, "mode")) {
+			if (w->mode >= 0)
+				return usage_error("'mode' is given twice");
+			if (!parse_name(&names_mode, val, &w->mode))
+				return EXIT_USAGE;
+		} else if (!strcmp(key, "lb")) {
+			if (w->lb >= 0)
+				return usage_error("'lb' is given twice");
+			if (!parse_name(&names_lb, val, &w->lb))
+				return EXIT_USAGE;
+		} else if (!strcmp(key, "members")) {
+			if (w->has_members)
+				return usage_error("'members' is given twice");
+			w->has_members = true;
+			if (!parse_iflist(val, w->members, LBFO_MAX_MEMBERS,
+					  &w->n_members))
+				return EXIT_USAGE;
+		} else {
+			if (w->has_standby)
+				return usage_error("'standby' is given twice");
+			w->has_standby = true;
+			if (!parse_iflist(val, w->standby, LBFO_MAX_MEMBERS,
+					  &w->n_standby))
+				return EXIT_USAGE;
+		}
+	}
+	return EXIT_OK;
+}
+
+static int check_lists(const char *team, const struct team_words *w)
+{
+	size_t i, j;
+
+	if (w->n_members + w->n_standby > LBFO_MAX_MEMBERS)
+		return usage_error("a team has at most %d members",
+				   LBFO_MAX_MEMBERS);
+	for (i = 0; i < w->n_members; i++) {
+		if (!strcmp(w->members[i], team))
+			return usage_error("a team cannot be a member of itself");
+		for (j = 0; j < w->n_standby; j++)
+			if (!strcmp(w->members[i], w->standby[j]))
+				return usage_error("'%s' is in both members and standby",
+						   w->members[i]);
+	}
+	for (j = 0; j < w->n_standby; j++)
+		if (!strcmp(w->standby[j], team))
+			return usage_error("a team cannot be a member of itself");
+	return EXIT_OK;
+}
+
+static int add_members(struct kernel *k, const char *team,
+		       char (*devs)[IF_NAMESIZE], size_t n, int role)
+{
+	struct lbfo_member_change c = { .role = role, .admin_up = -1 };
+	struct kernel_err err;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (kernel_member_add(k, team, devs[i], &c, &err)) {
+			pr_err("%s", err.msg);
+			return EXIT_FAIL;
+		}
+	}
+	return EXIT_OK;
+}
+
+int cmd_team_add(int argc, char **argv, const struct opts *o)
+{
+	struct team_words *w;
+	struct kernel_err err;
+	struct kernel *k;
+	char name[IF_NAMESIZE];
+	int ret;
+
+	(void)o;
+	if (argc < 1)
+		return usage_error("team add needs a team NAME");
+	if (!parse_ifname(argv[0], name))
+		return EXIT_USAGE;
+	w = calloc(1, sizeof(*w));
+	if (!w) {
+		pr_err("out of memory");
+		return EXIT_FAIL;
+	}
+	ret = parse_team_words(argc - 1, argv + 1, true, w);
+	if (!ret)
+		ret = check_lists(name, w);
+	if (!ret)
+		ret = open_kernel(&k);
+	if (ret) {
+		free(w);
+		return ret;
+	}
+	if (kernel_team_add(k, name, w->mode, w->lb, &err)) {
+		pr_err("%s", err.msg);
+		ret = EXIT_FAIL;
+		goto out;
+	}
+	ret = add_members(k, name, w->members, w->n_members, LBFO_ROLE_ACTIVE);
+	if (!ret)
+		ret = add_members(k, name, w->standby, w->n_standby,
+				  LBFO_ROLE_STANDBY);
+	if (ret) {
+		/* All or nothing: deleting the team releases who joined. */
+		if (kernel_team_del(k, name, &err))
+			pr_err("and %s could not be deleted again: %s", name,
+			       err.msg);
+		else
+			pr_err("%s was not created", name);
+	}
+out:
+	kernel_close(k);
+	free(w);
+	return ret;
+}
+
+int cmd_team_del(int argc, char **argv, const struct opts *o)
+{
+	struct kernel_err err;
+	char name[IF_NAMESIZE];
+	struct kernel *k;
+	int ret;
+
+	(void)o;
+	if (argc < 1)
+		return usage_error("team del needs a team NAME");
+	if (argc > 1)
+		return usage_error("unexpected word '%s'", argv[1]);
+	if (!parse_ifname(argv[0], name))
+		return EXIT_USAGE;
+	ret = open_kernel(&k);
+	if (ret)
+		return ret;
+	if (kernel_team_del(k, name, &err)) {
+		pr_err("%s", err.msg);
+		ret = EXIT_FAIL;
+	}
+	kernel_close(k);
+	return ret;
+}
+
+int cmd_team_set(int argc, char **argv, const struct opts *o)
+{
+	struct lbfo_team_change c;
+	struct team_words w = { 0 };
+	struct kernel_err err;
+	char name[IF_NAMESIZE];
+	struct kernel *k;
+	int ret;
+
+	(void)o;
+	if (argc < 1)
+		return usage_error("team set needs a team NAME");
+	if (!parse_ifname(argv[0], name))
+		return EXIT_USAGE;
+	ret = parse_team_words(argc - 1, argv + 1, false, &w);
+	if (ret)
+		return ret;
+	if (w.mode < 0 && w.lb < 0)
+		return usage_error("team set needs mode MODE or lb ALGO");
+	ret = open_kernel(&k);
+	if (ret)
+		return ret;
+	c.mode = w.mode;
+	c.lb = w.lb;
+	if (kernel_team_set(k, name, &c, &err)) {
+		pr_err("%s", err.msg);
+		ret = EXIT_FAIL;
+	}
+	kernel_close(k);
+	return ret;
+}
+
+int cmd_team_show(int argc, char **argv, const struct opts *o)
+{
+	struct lbfo_team_list l = { 0 };
+	struct lbfo_team_info one;
+	struct kernel_err err;
+	char name[IF_NAMESIZE];
+	struct kernel *k;
+	json_t *doc;
+	int ret, failed;
+
+	if (argc > 1)
+		return usage_error("unexpected word '%s'", argv[1]);
+	if (argc == 1 && !parse_ifname(argv[0], name))
+		return EXIT_USAGE;
+	ret = open_kernel(&k);
+	if (ret)
+		return ret;
+	if (argc == 1) {
+		failed = kernel_team_get(k, name, &one, &err);
+		if (!failed) {
+			l.teams = &one;
+			l.n_teams = 1;
+		}
+	} else {
+		failed = kernel_team_list(k, &l, &err);
+	}
+	kernel_close(k);
+	if (failed) {
+		pr_err("%s", err.msg);
+		return EXIT_FAIL;
+	}
+	doc = json_teams(&l);
+	if (!doc || print_doc(stdout, doc, o->json)) {
+		pr_err("cannot print: %s", doc ? "write error" : "out of memory");
+		ret = EXIT_FAIL;
+	}
+	json_decref(doc);
+	if (argc == 1)
+		lbfo_team_info_free(&one);
+	else
+		lbfo_team_list_free(&l);
+	return ret;
+}

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * teamctl: configure and watch lbfo teams. This file is main, the global
+ * options and the table of subcommands; each group lives in its own file
+ * (team.c, member.c, stats.c, monitor.c, config.c).
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "parse.h"
+#include "print.h"
+#include "teamctl.h"
+
+struct command {
+	const char *group;
+	const char *name;	/* NULL: the group is the command (stats) */
+	cmd_fn run;
+	const char *usage;	/* the words after "teamctl GROUP NAME" */
+	const char *help;
+	bool reads;		/* takes -j */
+};
+
+static const struct command commands[] = {
+	{ "team", "add", cmd_team_add,
+	  "NAME [mode MODE] [lb ALGO] [members IF[,IF...]] [standby IF[,IF...]]",
+	  "create a team, with members; all or nothing", false },
+	{ "team", "del", cmd_team_del, "NAME",
+	  "delete a team; its members are released as they were", false },
+	{ "team", "set", cmd_team_set, "NAME [mode MODE] [lb ALGO]",
+	  "change a team's mode or load-balancing algorithm", false },
+	{ "team", "show", cmd_team_show, "[NAME]",
+	  "show teams, their members and counters", true },
+	{ "member", "add", cmd_member_add,
+	  "TEAM IF [standby] [role ROLE] [admin up|down]",
+	  "add a device to a team (active unless standby)", false },
+	{ "member", "del", cmd_member_del, "TEAM IF",
+	  "remove a member from its team", false },
+	{ "member", "set", cmd_member_set,
+	  "TEAM IF [standby on|off] [role ROLE] [admin up|down]",
+	  "change a member's role or administrative state", false },
+	{ "stats", NULL, cmd_stats, "[TEAM]",
+	  "team and per-member counters", true },
+	{ "monitor", NULL, cmd_monitor, "",
+	  "print events as they happen, until interrupted", true },
+	{ "config", "apply", cmd_config_apply, "FILE [--prune] [--dry-run]",
+	  "make the running teams what FILE describes; all or nothing", true },
+	{ "config", "export", cmd_config_export, "[TEAM]",
+	  "write the running configuration in the format apply reads", false },
+};
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const char values_help[] =
+	"MODE := switch-independent | static | lacp\n"
+	"ALGO := address-hash | hyperv-port | dynamic\n"
+	"ROLE := active | standby\n";
+
+int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fputs("teamctl: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs(" (see teamctl --help)\n", stderr);
+	va_end(ap);
+	return EXIT_USAGE;
+}
+
+int open_kernel(struct kernel **k)
+{
+	struct kernel_err err;
+
+	if (kernel_open(k, &err)) {
+		pr_err("%s", err.msg);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+static void command_usage(FILE *f, const struct command *c)
+{
+	fprintf(f, "  teamctl %s%s%s%s%s\n", c->group, c->name ? " " : "",
+		c->name ? c->name : "", c->usage[0] ? " " : "", c->usage);
+}
+
+static void usage(FILE *f, const char *group)
+{
+	size_t i;
+
+	fprintf(f, "Usage: teamctl [-j|--json] COMMAND [ARGS]\n"
+		   "       teamctl -h|--help | -V|--version\n\n"
+		   "Commands:\n");
+	for (i = 0; i < N_COMMANDS; i++)
+		if (!group || !strcmp(group, commands[i].group))
+			command_usage(f, &commands[i]);
+	fprintf(f, "\n%s\n"
+		   "Options:\n"
+		   "  -j, --json     JSON output (team show, stats, monitor, config apply)\n"
+		   "  -h, --help     this help; COMMAND --help: that command's\n"
+		   "  -V, --version  the version\n\n"
+		   "See teamctl(8).\n", values_help);
+}
+
+static int command_help(const struct command *c)
+{
+	printf("Usage:\n");
+	command_usage(stdout, c);
+	printf("\n%s.\n", c->help);
+	if (c->reads)
+		printf("-j, --json: JSON output.\n");
+	if (strstr(c->usage, "MODE") || strstr(c->usage, "ROLE"))
+		printf("\n%s", values_help);
+	return EXIT_OK;
+}
+
+/*
+ * Take -j/--json out of argv (for the commands that read), and say whether
+ * a help word is among the words.
+ */
+static int strip_options(int argc, char **argv, struct opts *o, bool *help)
+{
+	int i, n = 0;
+
+	for (i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "-j") || !strcmp(argv[i], "--json")) {
+			o->json = true;
+			continue;
+		}
+		if (is_help_word(argv[i]))
+			*help = true;
+		argv[n++] = argv[i];
+	}
+	return n;
+}
+
+static const struct command *find(const char *group, const char *name,
+				  bool *group_known)
+{
+	size_t i;
+
+	*group_known = false;
+	for (i = 0; i < N_COMMANDS; i++) {
+		if (strcmp(commands[i].group, group))
+			continue;
+		*group_known = true;
+		if (!commands[i].name ||
+		    (name && !strcmp(commands[i].name, name)))
+			return &commands[i];
+	}
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option long_opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *c;
+	struct opts o = { 0 };
+	bool known, help = false;
+	const char *group, *name;
+	int opt, rest;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+jhV", long_opts, NULL)) != -1) {
+		switch (opt) {
+		case 'j':
+			o.json = true;
+			break;
+		case 'h':
+			usage(stdout, NULL);
+			return EXIT_OK;
+		case 'V':
+			printf("teamctl %s\n", TEAMCTL_VERSION);
+			return EXIT_OK;
+		default:
+			return usage_error("unknown option '%s'",
+					   argv[optind - 1]);
+		}
+	}
+	if (optind == argc) {
+		usage(stderr, NULL);
+		return EXIT_USAGE;
+	}
+	group = argv[optind++];
+	if (!strcmp(group, "help")) {
+		usage(stdout, NULL);
+		return EXIT_OK;
+	}
+	name = optind < argc ? argv[optind] : NULL;
+	c = find(group, name, &known);
+	if (!known)
+		return usage_error("unknown command '%s'", group);
+	if (!c) {
+		if (!name && !strcmp(group, "team"))	/* like ip: show */
+			c = find("team", "show", &known);
+		else if (!name || is_help_word(name)) {
+			usage(name ? stdout : stderr, group);
+			return name ? EXIT_OK : EXIT_USAGE;
+		} else {
+			return usage_error("unknown command '%s %s'", group,
+					   name);
+		}
+	}
+	if (c->name && name)
+		optind++;
+	rest = strip_options(argc - optind, argv + optind, &o, &help);
+	if (help)
+		return command_help(c);
+	return c->run(rest, argv + optind, &o);
+}

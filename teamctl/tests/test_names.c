@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0
+/* names.c: every uapi value has its one name, and back. */
+#include <string.h>
+
+#include <linux/lbfo.h>
+
+#include "harness.h"
+#include "names.h"
+
+static void every_value_named(void **state)
+{
+	const struct { const struct name_table *t; int n; } all[] = {
+		{ &names_mode, __LBFO_MODE_MAX },
+		{ &names_lb, __LBFO_LB_MAX },
+		{ &names_role, __LBFO_ROLE_MAX },
+		{ &names_state, __LBFO_STATE_MAX },
+		{ &names_reason, __LBFO_REASON_MAX },
+		{ &names_admin, 2 },
+	};
+	size_t i;
+	int v;
+
+	(void)state;
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		assert_int_equal(all[i].t->n, all[i].n);
+		for (v = 0; v < all[i].n; v++) {
+			const char *s = name_of(all[i].t, v);
+
+			assert_string_not_equal(s, "unknown");
+			assert_int_equal(name_find(all[i].t, s), v);
+		}
+	}
+}
+
+static void uapi_spellings(void **state)
+{
+	(void)state;
+	assert_string_equal(name_of(&names_mode, LBFO_MODE_SWITCH_INDEPENDENT),
+			    "switch-independent");
+	assert_string_equal(name_of(&names_mode, LBFO_MODE_STATIC), "static");
+	assert_string_equal(name_of(&names_mode, LBFO_MODE_LACP), "lacp");
+	assert_string_equal(name_of(&names_lb, LBFO_LB_ADDRESS_HASH),
+			    "address-hash");
+	assert_string_equal(name_of(&names_lb, LBFO_LB_HYPERV_PORT),
+			    "hyperv-port");
+	assert_string_equal(name_of(&names_lb, LBFO_LB_DYNAMIC), "dynamic");
+	assert_string_equal(name_of(&names_state, LBFO_STATE_DOWN), "down");
+	assert_string_equal(name_of(&names_reason, LBFO_REASON_LINK_DOWN),
+			    "link-down");
+	assert_string_equal(name_of(&names_reason, LBFO_REASON_ADMIN_UP),
+			    "admin-up");
+	assert_string_equal(name_of(&names_reason, LBFO_REASON_LEAVE), "leave");
+	assert_string_equal(name_of(&names_admin, 1), "up");
+	assert_string_equal(name_of(&names_admin, 0), "down");
+	assert_string_equal(name_of(&names_event, LBFO_CMD_MEMBER_STATE),
+			    "member-state");
+	assert_string_equal(name_of(&names_event, LBFO_CMD_FAILOVER),
+			    "failover");
+}
+
+static void unknown_values(void **state)
+{
+	(void)state;
+	assert_string_equal(name_of(&names_mode, -1), "unknown");
+	assert_string_equal(name_of(&names_mode, __LBFO_MODE_MAX), "unknown");
+	assert_string_equal(name_of(&names_event, LBFO_CMD_TEAM_GET),
+			    "unknown");
+	assert_int_equal(name_find(&names_mode, "Static"), -1);
+	assert_int_equal(name_find(&names_mode, ""), -1);
+	assert_int_equal(name_find(&names_lb, "address_hash"), -1);
+}
+
+static void list_for_messages(void **state)
+{
+	char buf[128], tiny[8];
+
+	(void)state;
+	name_list(&names_mode, buf, sizeof(buf));
+	assert_string_equal(buf, "switch-independent, static or lacp");
+	name_list(&names_role, buf, sizeof(buf));
+	assert_string_equal(buf, "active or standby");
+	name_list(&names_mode, tiny, sizeof(tiny));
+	assert_int_equal(strlen(tiny), sizeof(tiny) - 1);
+}
+
+static const struct CMUnitTest tests[] = {
+	cmocka_unit_test(every_value_named),
+	cmocka_unit_test(uapi_spellings),
+	cmocka_unit_test(unknown_values),
+	cmocka_unit_test(list_for_messages),
+};
+
+HARNESS_MAIN("names", tests)
