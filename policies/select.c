@@ -5,14 +5,20 @@
  */
 #include "select.h"
 
+static bool lbfo_select_up(const struct lbfo_select_in *in)
+{
+	return in->link_up && in->admin_up;
+}
+
 /**
  * lbfo_select_states() - decide the state of every member of a team
  * @in: role and link of each member, in member order
  * @n: number of members
  * @state: filled with one enum lbfo_member_state per member
  *
- * Every standby member that is up is used when no active member is up, so a
- * team with several standby members keeps as much capacity as it can.
+ * A member is up when its link is up and it is administratively up. Every
+ * standby member that is up is used when no active member is up, so a team
+ * with several standby members keeps as much capacity as it can.
  *
  * Return: the number of members in state LBFO_STATE_ACTIVE.
  */
@@ -23,11 +29,11 @@ unsigned int lbfo_select_states(const struct lbfo_select_in *in,
 	bool active_up = false;
 
 	for (i = 0; i < n; i++)
-		if (in[i].link_up && in[i].role == LBFO_ROLE_ACTIVE)
+		if (lbfo_select_up(&in[i]) && in[i].role == LBFO_ROLE_ACTIVE)
 			active_up = true;
 
 	for (i = 0; i < n; i++) {
-		if (!in[i].link_up)
+		if (!lbfo_select_up(&in[i]))
 			state[i] = LBFO_STATE_DOWN;
 		else if (in[i].role == LBFO_ROLE_ACTIVE || !active_up)
 			state[i] = LBFO_STATE_ACTIVE;

@@ -15,10 +15,12 @@
  * struct lbfo_select_in - what selection needs to know about one member
  * @role: configured role (enum lbfo_member_role).
  * @link_up: the member is running and has carrier.
+ * @admin_up: the team may use the member (not administratively down).
  */
 struct lbfo_select_in {
 	u8 role;
 	bool link_up;
+	bool admin_up;
 };
 
 unsigned int lbfo_select_states(const struct lbfo_select_in *in,

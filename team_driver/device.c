@@ -15,6 +15,7 @@
 #include "datapath.h"
 #include "device.h"
 #include "member.h"
+#include "netlink.h"
 #include "offload/features.h"
 #include "policies/select.h"
 
@@ -38,7 +39,7 @@ static bool lbfo_txmap_current(const struct lbfo_team *team,
 	unsigned int i = 0;
 
 	if (!map || map->count != carriers)
-		return false;
+		return !map && !carriers;
 	list_for_each_entry(member, &team->members, list)
 		if (member->state == LBFO_STATE_ACTIVE &&
 		    map->members[i++] != member)
@@ -83,13 +84,19 @@ free_old:
 /**
  * lbfo_team_refresh() - recompute member states, the txmap and carrier
  * @team: the team
+ * @trigger: the member whose change calls for this (may have left the list
+ *	already), or NULL
+ * @reason: enum lbfo_reason, or LBFO_REASON_LINK
  *
- * Called whenever a member joins or leaves, changes role, or its link
- * changes. Traffic moves as soon as the new txmap is published.
+ * Called whenever a member joins or leaves, changes role or admin state, or
+ * its link changes. Traffic moves as soon as the new txmap is published;
+ * events announce each member's new state and, if the members carrying
+ * traffic changed, the failover.
  *
  * Context: RTNL.
  */
-void lbfo_team_refresh(struct lbfo_team *team)
+void lbfo_team_refresh(struct lbfo_team *team, struct lbfo_member *trigger,
+		       int reason)
 {
 	struct lbfo_select_in in[LBFO_MAX_MEMBERS];
 	u8 state[LBFO_MAX_MEMBERS];
@@ -100,28 +107,35 @@ void lbfo_team_refresh(struct lbfo_team *team)
 	list_for_each_entry(member, &team->members, list) {
 		in[n].role = member->role;
 		in[n].link_up = lbfo_member_link_up(member);
+		in[n].admin_up = member->admin_up;
 		n++;
 	}
 	carriers = lbfo_select_states(in, n, state);
+	if (reason == LBFO_REASON_LINK)
+		reason = trigger && !lbfo_member_link_up(trigger) ?
+			 LBFO_REASON_LINK_DOWN : LBFO_REASON_LINK_UP;
 
 	n = 0;
 	list_for_each_entry(member, &team->members, list) {
 		struct netdev_lag_lower_state_info info;
-		u8 new = state[n++];
+		u8 old = member->state, new = state[n++];
 
-		if (member->state == new)
+		if (old == new)
 			continue;
 		netdev_info(team->dev, "%s: %s -> %s\n", member->dev->name,
-			    lbfo_state_names[member->state],
-			    lbfo_state_names[new]);
+			    lbfo_state_names[old], lbfo_state_names[new]);
 		WRITE_ONCE(member->state, new);
 		info.link_up = new != LBFO_STATE_DOWN;
 		info.tx_enabled = new == LBFO_STATE_ACTIVE;
 		netdev_lower_state_changed(member->dev, &info);
+		lbfo_nl_state_event(member, old, reason, trigger);
 	}
 
-	if (!lbfo_txmap_current(team, rtnl_dereference(team->txmap), carriers))
+	if (!lbfo_txmap_current(team, rtnl_dereference(team->txmap),
+				carriers)) {
 		lbfo_txmap_publish(team, carriers);
+		lbfo_nl_failover_event(team, carriers, reason, trigger);
+	}
 
 	if (carriers)
 		netif_carrier_on(team->dev);
@@ -221,6 +235,7 @@ static void lbfo_uninit(struct net_device *dev)
 
 	list_for_each_entry_safe(member, tmp, &team->members, list)
 		lbfo_member_del(member, false);
+	lbfo_nl_team_event(team, LBFO_CMD_TEAM_DEL);
 }
 
 static void lbfo_destructor(struct net_device *dev)
@@ -231,7 +246,8 @@ static void lbfo_destructor(struct net_device *dev)
 static int lbfo_add_slave(struct net_device *dev, struct net_device *pdev,
 			  struct netlink_ext_ack *extack)
 {
-	return lbfo_member_add(netdev_priv(dev), pdev, extack);
+	return lbfo_member_add(netdev_priv(dev), pdev, LBFO_ROLE_ACTIVE, true,
+			       extack);
 }
 
 static int lbfo_del_slave(struct net_device *dev, struct net_device *pdev)
@@ -378,6 +394,74 @@ bool lbfo_is_team(const struct net_device *dev)
 	return dev->netdev_ops == &lbfo_netdev_ops;
 }
 
+/*
+ * The modes and algorithms of the uapi that are implemented so far. The
+ * others are refused, saying so, rather than silently behaving like these.
+ */
+int lbfo_team_check_mode(u8 mode, struct netlink_ext_ack *extack)
+{
+	if (mode != LBFO_MODE_STATIC) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Only mode static is implemented so far");
+		return -EOPNOTSUPP;
+	}
+	return 0;
+}
+
+int lbfo_team_check_lb(u8 lb, struct netlink_ext_ack *extack)
+{
+	if (lb != LBFO_LB_ADDRESS_HASH) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Only load balancing address-hash is implemented so far");
+		return -EOPNOTSUPP;
+	}
+	return 0;
+}
+
+/**
+ * lbfo_team_set_mode() - change a team's teaming mode
+ * @team: the team
+ * @mode: enum lbfo_mode, within range (checked by the netlink policy)
+ * @extack: where to say why a refusal happened
+ *
+ * Context: RTNL.
+ * Return: 0 or a negative error code; nothing changes on error.
+ */
+int lbfo_team_set_mode(struct lbfo_team *team, u8 mode,
+		       struct netlink_ext_ack *extack)
+{
+	int err = lbfo_team_check_mode(mode, extack);
+
+	ASSERT_RTNL();
+	if (err || team->mode == mode)
+		return err;
+	team->mode = mode;
+	lbfo_nl_team_event(team, LBFO_CMD_TEAM_SET);
+	return 0;
+}
+
+/**
+ * lbfo_team_set_lb() - change a team's load-balancing algorithm
+ * @team: the team
+ * @lb: enum lbfo_lb, within range (checked by the netlink policy)
+ * @extack: where to say why a refusal happened
+ *
+ * Context: RTNL.
+ * Return: 0 or a negative error code; nothing changes on error.
+ */
+int lbfo_team_set_lb(struct lbfo_team *team, u8 lb,
+		     struct netlink_ext_ack *extack)
+{
+	int err = lbfo_team_check_lb(lb, extack);
+
+	ASSERT_RTNL();
+	if (err || team->lb == lb)
+		return err;
+	team->lb = lb;
+	lbfo_nl_team_event(team, LBFO_CMD_TEAM_SET);
+	return 0;
+}
+
 /**
  * lbfo_setup() - rtnl_link_ops.setup: initialise a new team device
  * @dev: the team device, not yet registered
@@ -389,6 +473,8 @@ void lbfo_setup(struct net_device *dev)
 	ether_setup(dev);
 	team->dev = dev;
 	INIT_LIST_HEAD(&team->members);
+	team->mode = LBFO_MODE_STATIC;
+	team->lb = LBFO_LB_ADDRESS_HASH;
 
 	dev->netdev_ops = &lbfo_netdev_ops;
 	dev->ethtool_ops = &lbfo_ethtool_ops;

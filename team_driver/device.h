@@ -38,6 +38,8 @@ struct lbfo_txmap {
  *	team's address lock, not RTNL) may walk it under RCU.
  * @member_count: length of @members.
  * @txmap: the members carrying traffic, for the data path (RCU).
+ * @mode: teaming mode, enum lbfo_mode.
+ * @lb: load-balancing algorithm, enum lbfo_lb.
  * @changing_member: set while the team itself changes a member's MTU or MAC
  *	address; any other change of those is refused (see notifier.c).
  *
@@ -53,13 +55,28 @@ struct lbfo_team {
 	struct list_head members;
 	unsigned int member_count;
 	struct lbfo_txmap __rcu *txmap;
+	u8 mode;
+	u8 lb;
 	bool changing_member;
 };
 
+/*
+ * Why lbfo_team_refresh() runs: an enum lbfo_reason, or LBFO_REASON_LINK
+ * when the trigger's link changed (down or up follows from its new state).
+ */
+#define LBFO_REASON_LINK	(-1)
+
 void lbfo_setup(struct net_device *dev);
 void lbfo_compute_features(struct lbfo_team *team);
-void lbfo_team_refresh(struct lbfo_team *team);
+void lbfo_team_refresh(struct lbfo_team *team, struct lbfo_member *trigger,
+		       int reason);
 bool lbfo_is_team(const struct net_device *dev);
+int lbfo_team_set_mode(struct lbfo_team *team, u8 mode,
+		       struct netlink_ext_ack *extack);
+int lbfo_team_set_lb(struct lbfo_team *team, u8 lb,
+		     struct netlink_ext_ack *extack);
+int lbfo_team_check_mode(u8 mode, struct netlink_ext_ack *extack);
+int lbfo_team_check_lb(u8 lb, struct netlink_ext_ack *extack);
 
 extern const struct ethtool_ops lbfo_ethtool_ops;
 

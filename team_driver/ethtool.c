@@ -10,16 +10,16 @@
 #include <linux/ethtool.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
-#include <linux/u64_stats_sync.h>
 
 #include "device.h"
 #include "member.h"
 
-static const char *const lbfo_member_counters[] = {
+/* In the order of struct lbfo_member_counters. */
+static const char *const lbfo_counter_names[] = {
 	"tx_packets", "tx_bytes", "rx_packets", "rx_bytes",
 };
 
-#define LBFO_MEMBER_COUNTERS ARRAY_SIZE(lbfo_member_counters)
+#define LBFO_MEMBER_COUNTERS ARRAY_SIZE(lbfo_counter_names)
 
 static void lbfo_get_drvinfo(struct net_device *dev,
 			     struct ethtool_drvinfo *info)
@@ -72,43 +72,22 @@ static void lbfo_get_strings(struct net_device *dev, u32 sset, u8 *data)
 	list_for_each_entry(member, &team->members, list)
 		for (i = 0; i < LBFO_MEMBER_COUNTERS; i++)
 			ethtool_sprintf(&data, "%s.%s", member->dev->name,
-					lbfo_member_counters[i]);
-}
-
-static void lbfo_member_sum(const struct lbfo_member *member, u64 *out)
-{
-	unsigned int start;
-	int cpu;
-
-	memset(out, 0, LBFO_MEMBER_COUNTERS * sizeof(*out));
-	for_each_possible_cpu(cpu) {
-		const struct pcpu_sw_netstats *s = per_cpu_ptr(member->stats,
-							       cpu);
-		u64 tx_packets, tx_bytes, rx_packets, rx_bytes;
-
-		do {
-			start = u64_stats_fetch_begin(&s->syncp);
-			tx_packets = u64_stats_read(&s->tx_packets);
-			tx_bytes = u64_stats_read(&s->tx_bytes);
-			rx_packets = u64_stats_read(&s->rx_packets);
-			rx_bytes = u64_stats_read(&s->rx_bytes);
-		} while (u64_stats_fetch_retry(&s->syncp, start));
-		out[0] += tx_packets;
-		out[1] += tx_bytes;
-		out[2] += rx_packets;
-		out[3] += rx_bytes;
-	}
+					lbfo_counter_names[i]);
 }
 
 static void lbfo_get_ethtool_stats(struct net_device *dev,
 				   struct ethtool_stats *stats, u64 *data)
 {
 	struct lbfo_team *team = netdev_priv(dev);
+	struct lbfo_member_counters c;
 	struct lbfo_member *member;
 
 	list_for_each_entry(member, &team->members, list) {
-		lbfo_member_sum(member, data);
-		data += LBFO_MEMBER_COUNTERS;
+		lbfo_member_counters(member, &c);
+		*data++ = c.tx_packets;
+		*data++ = c.tx_bytes;
+		*data++ = c.rx_packets;
+		*data++ = c.rx_bytes;
 	}
 }
 

@@ -14,10 +14,12 @@
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 #include <linux/stringify.h>
+#include <linux/u64_stats_sync.h>
 
 #include "datapath.h"
 #include "device.h"
 #include "member.h"
+#include "netlink.h"
 
 /**
  * lbfo_member_get_rtnl() - the membership of a device, if it is in a team
@@ -181,16 +183,18 @@ static void lbfo_member_free_rcu(struct rcu_head *head)
  * lbfo_member_add() - make a device a member of a team
  * @team: the team
  * @pdev: the device joining, in the team's network namespace
+ * @role: its role, enum lbfo_member_role (validated by the caller)
+ * @admin_up: whether the team may use it
  * @extack: where to say why a refusal happened
  *
- * The device takes the team's MTU and MAC address, is opened, and joins with
- * role "active". On any error, everything done is undone.
+ * The device takes the team's MTU and MAC address and is opened. On any
+ * error, everything done is undone.
  *
  * Context: RTNL.
  * Return: 0 or a negative error code.
  */
 int lbfo_member_add(struct lbfo_team *team, struct net_device *pdev,
-		    struct netlink_ext_ack *extack)
+		    u8 role, bool admin_up, struct netlink_ext_ack *extack)
 {
 	struct netdev_lag_upper_info lag_info = {
 		.tx_type = NETDEV_LAG_TX_TYPE_HASH,
@@ -216,7 +220,8 @@ int lbfo_member_add(struct lbfo_team *team, struct net_device *pdev,
 	}
 	member->team = team;
 	member->dev = pdev;
-	member->role = LBFO_ROLE_ACTIVE;
+	member->role = role;
+	member->admin_up = admin_up;
 	member->state = LBFO_STATE_DOWN;
 	member->was_up = pdev->flags & IFF_UP;
 	member->orig_mtu = pdev->mtu;
@@ -284,8 +289,9 @@ int lbfo_member_add(struct lbfo_team *team, struct net_device *pdev,
 	}
 
 	lbfo_compute_features(team);
-	lbfo_team_refresh(team);
 	netdev_info(dev, "%s joined the team\n", pdev->name);
+	lbfo_nl_member_event(member, LBFO_CMD_MEMBER_ADD);
+	lbfo_team_refresh(team, member, LBFO_REASON_JOIN);
 	return 0;
 
 err_promisc:
@@ -341,7 +347,7 @@ void lbfo_member_del(struct lbfo_member *member, bool unregistering)
 	/* Unpublish from the transmit path first: a new txmap without it. */
 	list_del_rcu(&member->list);
 	team->member_count--;
-	lbfo_team_refresh(team);
+	lbfo_team_refresh(team, member, LBFO_REASON_LEAVE);
 
 	if (dev->flags & IFF_PROMISC)
 		dev_set_promiscuity(pdev, -1);
@@ -372,6 +378,7 @@ void lbfo_member_del(struct lbfo_member *member, bool unregistering)
 	lbfo_team_unadopt_addr(team, member->orig_addr);
 	lbfo_compute_features(team);
 	netdev_info(dev, "%s left the team\n", pdev->name);
+	lbfo_nl_member_event(member, LBFO_CMD_MEMBER_DEL);
 
 	netdev_put(pdev, &member->dev_tracker);
 	/* Transmitters may still hold it through the old txmap. */
@@ -391,5 +398,60 @@ void lbfo_member_set_role(struct lbfo_member *member, u8 role)
 	if (member->role == role)
 		return;
 	member->role = role;
-	lbfo_team_refresh(member->team);
+	lbfo_nl_member_event(member, LBFO_CMD_MEMBER_SET);
+	lbfo_team_refresh(member->team, member, LBFO_REASON_ROLE);
+}
+
+/**
+ * lbfo_member_set_admin() - let the team use a member, or not
+ * @member: the member
+ * @up: true if the team may use it
+ *
+ * An administratively down member stays in the team (and its device stays
+ * up) but is in state "down" and carries nothing.
+ *
+ * Context: RTNL.
+ */
+void lbfo_member_set_admin(struct lbfo_member *member, bool up)
+{
+	ASSERT_RTNL();
+	if (member->admin_up == up)
+		return;
+	member->admin_up = up;
+	lbfo_nl_member_event(member, LBFO_CMD_MEMBER_SET);
+	lbfo_team_refresh(member->team, member,
+			  up ? LBFO_REASON_ADMIN_UP : LBFO_REASON_ADMIN_DOWN);
+}
+
+/**
+ * lbfo_member_counters() - sum a member's per-CPU counters
+ * @member: the member
+ * @c: filled with the sums
+ *
+ * Context: any; the counters are read without locks.
+ */
+void lbfo_member_counters(const struct lbfo_member *member,
+			  struct lbfo_member_counters *c)
+{
+	unsigned int start;
+	int cpu;
+
+	memset(c, 0, sizeof(*c));
+	for_each_possible_cpu(cpu) {
+		const struct pcpu_sw_netstats *s = per_cpu_ptr(member->stats,
+							       cpu);
+		u64 tx_packets, tx_bytes, rx_packets, rx_bytes;
+
+		do {
+			start = u64_stats_fetch_begin(&s->syncp);
+			tx_packets = u64_stats_read(&s->tx_packets);
+			tx_bytes = u64_stats_read(&s->tx_bytes);
+			rx_packets = u64_stats_read(&s->rx_packets);
+			rx_bytes = u64_stats_read(&s->rx_bytes);
+		} while (u64_stats_fetch_retry(&s->syncp, start));
+		c->tx_packets += tx_packets;
+		c->tx_bytes += tx_bytes;
+		c->rx_packets += rx_packets;
+		c->rx_bytes += rx_bytes;
+	}
 }

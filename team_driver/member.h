@@ -21,6 +21,7 @@ struct lbfo_team;
  * @dev_tracker: reference tracker for @dev.
  * @stats: what the team sent on and received from this member.
  * @role: configured role, enum lbfo_member_role.
+ * @admin_up: the team may use the member (IFLA_LBFO_MEMBER_ADMIN).
  * @state: current state, enum lbfo_member_state. Written under RTNL, read
  *	locklessly (READ_ONCE) by the receive path.
  * @was_up: the device was up before it joined; it is left that way.
@@ -43,6 +44,7 @@ struct lbfo_member {
 	netdevice_tracker dev_tracker;
 	struct pcpu_sw_netstats __percpu *stats;
 	u8 role;
+	bool admin_up;
 	u8 state;
 	bool was_up;
 	unsigned int orig_mtu;
@@ -50,11 +52,28 @@ struct lbfo_member {
 	struct rcu_head rcu;
 };
 
+/**
+ * struct lbfo_member_counters - a member's counters, summed over CPUs
+ * @tx_packets: packets the team sent on the member.
+ * @tx_bytes: their bytes.
+ * @rx_packets: packets the team received from the member.
+ * @rx_bytes: their bytes.
+ */
+struct lbfo_member_counters {
+	u64 tx_packets;
+	u64 tx_bytes;
+	u64 rx_packets;
+	u64 rx_bytes;
+};
+
 int lbfo_member_add(struct lbfo_team *team, struct net_device *port_dev,
-		    struct netlink_ext_ack *extack);
+		    u8 role, bool admin_up, struct netlink_ext_ack *extack);
 void lbfo_member_del(struct lbfo_member *member, bool unregistering);
 struct lbfo_member *lbfo_member_get_rtnl(const struct net_device *dev);
 void lbfo_member_set_role(struct lbfo_member *member, u8 role);
+void lbfo_member_set_admin(struct lbfo_member *member, bool up);
+void lbfo_member_counters(const struct lbfo_member *member,
+			  struct lbfo_member_counters *c);
 int lbfo_member_set_mtu(struct lbfo_member *member, unsigned int mtu,
 			struct netlink_ext_ack *extack);
 int lbfo_member_set_mac(struct lbfo_member *member, const u8 *addr,

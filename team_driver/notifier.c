@@ -12,6 +12,7 @@
 
 #include "device.h"
 #include "member.h"
+#include "netlink.h"
 #include "notifier.h"
 
 static int lbfo_member_event(struct lbfo_member *member, unsigned long event,
@@ -24,7 +25,7 @@ static int lbfo_member_event(struct lbfo_member *member, unsigned long event,
 	case NETDEV_UP:
 	case NETDEV_DOWN:
 	case NETDEV_CHANGE:
-		lbfo_team_refresh(team);
+		lbfo_team_refresh(team, member, LBFO_REASON_LINK);
 		break;
 	case NETDEV_FEAT_CHANGE:
 		lbfo_compute_features(team);
@@ -58,8 +59,14 @@ static int lbfo_netdev_event(struct notifier_block *nb, unsigned long event,
 			     void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
-	struct lbfo_member *member = lbfo_member_get_rtnl(dev);
+	struct lbfo_member *member;
 
+	/* A team's removal is announced when its members are gone (uninit). */
+	if (event == NETDEV_REGISTER && lbfo_is_team(dev)) {
+		lbfo_nl_team_event(netdev_priv(dev), LBFO_CMD_TEAM_NEW);
+		return NOTIFY_DONE;
+	}
+	member = lbfo_member_get_rtnl(dev);
 	if (!member)
 		return NOTIFY_DONE;
 	return lbfo_member_event(member, event, ptr);

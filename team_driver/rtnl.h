@@ -5,6 +5,11 @@
 #ifndef _LBFO_RTNL_H
 #define _LBFO_RTNL_H
 
+#include <linux/netdevice.h>
+
+struct net_device *lbfo_team_create(struct net *net, const char *name,
+				    u8 mode, u8 lb,
+				    struct netlink_ext_ack *extack);
 int lbfo_rtnl_init(void);
 void lbfo_rtnl_uninit(void);
 

@@ -83,6 +83,26 @@ test_standby_carries_nothing_until_needed()
 	check_eq "two carriers" "members=2 carriers=2" "$(A "$RTNL" team team0)"
 }
 
+test_admin_down_member()
+{
+	local tx0
+
+	topo_veth 2
+	check_eq "mode is visible through rtnetlink" 1 "$(A "$RTNL" team-attr team0 IFLA_LBFO_MODE)"
+	check_eq "lb is visible through rtnetlink" 0 "$(A "$RTNL" team-attr team0 IFLA_LBFO_LB)"
+	check_eq "members start admin up" 1 "$(A "$RTNL" member-attr a0 IFLA_LBFO_MEMBER_ADMIN)"
+	check "a0 set admin down through rtnetlink" \
+		A "$RTNL" member-set-raw a0 IFLA_LBFO_MEMBER_ADMIN u8 0
+	check_eq "admin-down member is down" "role=active state=down" "$(member_state lbfo-a a0)"
+	check_eq "its device stays up" 1 "$(carrier_of lbfo-a a0)"
+	check_eq "one carrier left" "members=2 carriers=1" "$(A "$RTNL" team team0)"
+	tx0=$(stat_of lbfo-a a0 tx_packets)
+	A ping -q -c 30 -i 0.01 192.0.2.2 >/dev/null
+	check_eq "admin-down member sends nothing" "$tx0" "$(stat_of lbfo-a a0 tx_packets)"
+	check "a0 admin up" A "$RTNL" member-set-raw a0 IFLA_LBFO_MEMBER_ADMIN u8 1
+	check_eq "back to active" "role=active state=active" "$(member_state lbfo-a a0)"
+}
+
 test_several_standbys()
 {
 	topo_veth 4

@@ -76,6 +76,16 @@ test_refusals()
 		lbtv0 team0 -- "$RTNL" member-set-raw lbtv0 IFLA_LBFO_MEMBER_STATE u8 0
 	refused_unchanged "read-only member count" "The member count is read-only" \
 		team0 -- "$RTNL" team-set-raw team0 IFLA_LBFO_MEMBERS u32 3
+	refused_unchanged "a mode not implemented yet" \
+		"Only mode static is implemented so far" team0 -- \
+		"$RTNL" team-set-raw team0 IFLA_LBFO_MODE u8 0
+	refused_unchanged "a mode out of range" "out of range" team0 -- \
+		"$RTNL" team-set-raw team0 IFLA_LBFO_MODE u8 9
+	refused_unchanged "an algorithm not implemented yet" \
+		"Only load balancing address-hash is implemented so far" team0 -- \
+		"$RTNL" team-set-raw team0 IFLA_LBFO_LB u8 2
+	refused_unchanged "invalid admin state" "out of range" lbtv0 team0 -- \
+		"$RTNL" member-set-raw lbtv0 IFLA_LBFO_MEMBER_ADMIN u8 2
 	ip link add lbtd0 type dummy
 	refused_unchanged "member attributes for a device that is no member" \
 		"Operation not supported" lbtd0 -- \
