@@ -1,6 +1,6 @@
 # lbfo: build, test, check and demo.
 #
-#   make            build lbfo.ko against the guest kernel's headers
+#   make            build lbfo.ko against the guest kernel's headers, and teamctl
 #   make test       install what is missing, build, run every suite (KUnit on
 #                   UML, userspace unit tests, guest integration tests)
 #   make demo       boot the guest and show a mixed-vendor team failing over
@@ -9,7 +9,8 @@
 #                   boot the test guest with the fresh build and run SCRIPT
 #   make kunit      only the KUnit suites
 #   make guest-test only the guest integration tests
-#   make install    install lbfo.ko for the running kernel (on a real host)
+#   make install    install lbfo.ko, teamctl, its man page and completion
+#                   (on a real host; see README.md)
 #
 # KVER is the kernel the guest boots (from the linux-image-amd64 package, not
 # `uname -r`); set KVER=$(uname -r) to build for the machine you are on.
@@ -19,15 +20,22 @@ KDIR = /lib/modules/$(KVER)/build
 LBFO_CACHE ?= $(HOME)/.cache/lbfo
 export LBFO_CACHE
 
-.PHONY: all modules clean deps test kunit guest-test check vm-run demo install
+PREFIX ?= /usr/local
 
-all: modules
+.PHONY: all modules teamctl clean deps test kunit unit guest-test check \
+	vm-run demo install
+
+all: modules teamctl
 
 modules:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 
+teamctl:
+	$(MAKE) -C teamctl
+
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	$(MAKE) -C teamctl clean
 	rm -rf out
 
 deps:
@@ -39,19 +47,26 @@ test: deps
 kunit: deps
 	tests/kunit/run.sh
 
-guest-test: deps modules
+unit: deps
+	$(MAKE) -C teamctl test
+
+guest-test: deps modules teamctl
 	tests/vm/run.sh tests/guest/run-all.sh
 
 check: deps
 	tests/check.sh
 
-vm-run: deps modules
+vm-run: deps modules teamctl
 	@test -n "$(SCRIPT)" || { echo "usage: make vm-run SCRIPT=path/to/script.sh" >&2; exit 2; }
 	tests/vm/run.sh $(SCRIPT)
 
-demo: deps modules
+demo: deps modules teamctl
 	tests/vm/run.sh tests/demo.sh
 
-install: modules
+install: modules teamctl
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
 	depmod -a $(KVER)
+	install -D -m 0755 teamctl/teamctl $(DESTDIR)$(PREFIX)/sbin/teamctl
+	install -D -m 0644 teamctl/teamctl.8 $(DESTDIR)$(PREFIX)/share/man/man8/teamctl.8
+	install -D -m 0644 teamctl/teamctl.bash \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/teamctl

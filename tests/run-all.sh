@@ -3,10 +3,10 @@
 #
 # make test: build everything and run every suite, then print the total.
 #
-#   1. build    lbfo.ko against the guest kernel's headers
+#   1. build    lbfo.ko against the guest kernel's headers, and teamctl
 #   2. check    checkpatch --strict and sparse over the kernel code
 #   3. kunit    the pure-logic suites on User-Mode Linux
-#   4. unit     userspace unit tests (when there is userspace code)
+#   4. unit     userspace unit tests (teamctl, with ASan and UBSan)
 #   5. guest    integration tests in the QEMU guest (Debian kernel, real
 #               NIC drivers), one boot for all of them
 #
@@ -44,23 +44,33 @@ run_suite()
 	total_fail=$((total_fail + f))
 }
 
+# build_one NAME FILE MAKE-ARGS...: build, and check that FILE came out.
+build_one()
+{
+	local name=$1 file=$2
+	shift 2
+	if make --no-print-directory "$@" >"$logs/build-$name.log" 2>&1 &&
+	   [ -f "$file" ]; then
+		echo "PASS: build/$name"
+		return 0
+	fi
+	tail -n 30 "$logs/build-$name.log"
+	echo "FAIL: build/$name"
+	return 1
+}
+
 build()
 {
-	if make --no-print-directory modules >"$logs/build-make.log" 2>&1 &&
-	   [ -f lbfo.ko ]; then
-		echo "PASS: build/lbfo.ko"
-		echo "1 passed, 0 failed"
-	else
-		tail -n 30 "$logs/build-make.log"
-		echo "FAIL: build/lbfo.ko"
-		echo "0 passed, 1 failed"
-	fi
+	local fail=0
+	build_one lbfo.ko lbfo.ko modules || fail=$((fail + 1))
+	build_one teamctl teamctl/teamctl -C teamctl || fail=$((fail + 1))
+	echo "$((2 - fail)) passed, $fail failed"
 }
 
 guest()
 {
-	if [ ! -f lbfo.ko ]; then
-		echo "FAIL: guest (no lbfo.ko to test)"
+	if [ ! -f lbfo.ko ] || [ ! -x teamctl/teamctl ]; then
+		echo "FAIL: guest (lbfo.ko or teamctl did not build)"
 		echo "0 passed, 1 failed"
 		return
 	fi
@@ -71,7 +81,7 @@ start=$SECONDS
 run_suite build build
 run_suite check tests/check.sh
 run_suite kunit tests/kunit/run.sh
-# Userspace unit tests join here when teamctl (C, libnl-3) lands.
+run_suite unit make --no-print-directory -C teamctl test
 run_suite guest guest
 echo "=== done in $((SECONDS - start)) s; logs in $logs"
 echo "$total_pass passed, $total_fail failed"
