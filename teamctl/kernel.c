@@ -535,6 +535,14 @@ int kernel_member_set(struct kernel *k, const char *team, const char *dev,
 
 /* ---- events ---- */
 
+/* Events are not answers: they carry sequence number 0. */
+static int any_seq(struct nl_msg *msg, void *arg)
+{
+	(void)msg;
+	(void)arg;
+	return NL_OK;
+}
+
 static int parse_event(struct nl_msg *msg, void *arg)
 {
 	struct kernel *k = arg;
@@ -597,7 +605,6 @@ int kernel_events_subscribe(struct kernel *k, struct kernel_err *err)
 	k->ev_cb = nl_cb_alloc(NL_CB_DEFAULT);
 	if (!k->ev_sk || !k->ev_cb)
 		return fail(err, -ENOMEM, "out of memory");
-	nl_socket_disable_seq_check(k->ev_sk);
 	ret = genl_connect(k->ev_sk);
 	if (!ret)
 		ret = nl_socket_add_membership(k->ev_sk, grp);
@@ -606,6 +613,7 @@ int kernel_events_subscribe(struct kernel *k, struct kernel_err *err)
 			    nl_geterror(ret));
 	/* Bursts (a team of 64 losing its links) must not overflow it. */
 	nl_socket_set_buffer_size(k->ev_sk, 4 << 20, 0);
+	nl_cb_set(k->ev_cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, any_seq, NULL);
 	nl_cb_set(k->ev_cb, NL_CB_VALID, NL_CB_CUSTOM, parse_event, k);
 	return 0;
 }

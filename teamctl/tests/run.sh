@@ -14,6 +14,7 @@ fail=0
 for bin in "$@"; do
 	suite=$(basename "$bin")
 	suite=${suite#test_}
+	suite=${suite%.sh}
 	if ! cases=$("$bin" --list); then
 		echo "FAIL: unit/$suite (cannot list its cases)"
 		fail=$((fail + 1))
