@@ -578,10 +578,17 @@ static int parse_event(struct nl_msg *msg, void *arg)
 	snprintf(ev->team, sizeof(ev->team), "%s", ev->team_info.name);
 	ev->team_ifindex = ev->team_info.ifindex;
 	ev->has_member = tb[LBFO_A_MEMBER] != NULL;
-	if (ev->has_member)
+	ev->member_admin = -1;
+	if (ev->has_member) {
+		struct nlattr *mtb[LBFO_MEMBER_A_MAX + 1];
+
 		parse_member(tb[LBFO_A_MEMBER], &ev->member, &ev->old_state);
-	else
+		if (!nla_parse_nested(mtb, LBFO_MEMBER_A_MAX, tb[LBFO_A_MEMBER],
+				      NULL) && mtb[LBFO_MEMBER_A_ADMIN])
+			ev->member_admin = ev->member.admin_up;
+	} else {
 		parse_member(NULL, &ev->member, NULL);
+	}
 	if (tb[LBFO_A_TRIGGER]) {
 		struct lbfo_member_info trig;
 

@@ -81,6 +81,7 @@ struct lbfo_event {
 	int team_ifindex;
 	bool has_member;
 	struct lbfo_member_info member;	/* MEMBER_* events */
+	int member_admin;	/* 1, 0, or -1 when the event does not say */
 	int old_state;		/* MEMBER_STATE, else -1 */
 	int reason;		/* enum lbfo_reason, or -1 */
 	char trigger[IF_NAMESIZE];	/* "" if none */

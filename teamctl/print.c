@@ -176,8 +176,9 @@ json_t *json_event(const struct lbfo_event *ev)
 		if (ev->member.role >= 0)
 			put(o, "role", json_string(name_of(&names_role,
 						ev->member.role)), &ok);
-		put(o, "admin", json_string(name_of(&names_admin,
-						ev->member.admin_up)), &ok);
+		if (ev->member_admin >= 0)
+			put(o, "admin", json_string(name_of(&names_admin,
+						ev->member_admin)), &ok);
 		if (ev->member.state >= 0)
 			put(o, "state", json_string(name_of(&names_state,
 						ev->member.state)), &ok);

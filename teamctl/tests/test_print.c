@@ -206,7 +206,8 @@ static void event_member_add_and_team(void **state)
 		.cmd = LBFO_CMD_MEMBER_ADD, .team = "team0",
 		.member = { .name = "eth1", .role = LBFO_ROLE_STANDBY,
 			    .admin_up = true, .state = LBFO_STATE_STANDBY },
-		.old_state = -1, .reason = -1, .carriers = -1,
+		.member_admin = 1, .old_state = -1, .reason = -1,
+		.carriers = -1,
 	};
 	json_t *v = json_event(&ev);
 	char *json = render(v, true);
@@ -215,6 +216,15 @@ static void event_member_add_and_team(void **state)
 	assert_string_equal(json,
 		"{\"event\":\"member-add\",\"team\":\"team0\",\"member\":\"eth1\","
 		"\"role\":\"standby\",\"admin\":\"up\",\"state\":\"standby\"}\n");
+	json_decref(v);
+	free(json);
+
+	/* member-del says only who left. */
+	ev.cmd = LBFO_CMD_MEMBER_DEL;
+	ev.member.role = ev.member.state = ev.member_admin = -1;
+	v = json_event(&ev);
+	json = render(v, false);
+	assert_string_equal(json, "member-del: team team0 member eth1\n");
 	json_decref(v);
 	free(json);
 

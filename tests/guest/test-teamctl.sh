@@ -263,12 +263,16 @@ assert any(e["reason"] == "link-down" for e in fo)' "$out"
 	pid=$!
 	check "text monitor subscribed" wait_for 5 grep -q monitoring "$err"
 	check "member del" tc_a member del team0 a2
-	wait_for 5 grep -q member-del "$out"
+	check "team add" tc_a team add team7
+	check "team del" tc_a team del team7
+	wait_for 5 grep -q team-del "$out"
 	kill -TERM "$pid"
 	wait "$pid"
 	check_eq "text monitor ends with status 0 on SIGTERM" 0 "$?"
 	sed 's/^/    /' "$out" "$err"
-	check "text event line" grep -q '^member-del: team team0 member a2' "$out"
+	check "text event line" grep -qx 'member-del: team team0 member a2' "$out"
+	check "team-new event" grep -q '^team-new: team team7 mode static lb address-hash' "$out"
+	check "team-del event" grep -q '^team-del: team team7' "$out"
 	rm -f "$out" "$err"
 }
 
@@ -349,6 +353,22 @@ json.dump(d, open(sys.argv[1], "w"))' "$cfg"
 	tc_expect_exit "not JSON" 2 "$cfg:" tc_a config apply "$cfg"
 	tc_expect_exit "no file" 1 "/nonexistent" tc_a config apply /nonexistent
 	check_eq "nothing changed by refused files" "$before" "$(tc_a config export)"
+
+	# A device in another team moves where the file puts it.
+	tc_a team add other members v3
+	tc_a config export team0 | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+d["teams"][0]["members"].append({"name": "v3", "role": "standby"})
+json.dump(d, open(sys.argv[1], "w"))' "$cfg"
+	check_eq "a member moves between teams" \
+		"member del other v3
+member add team0 v3 role standby admin up" "$(tc_a config apply "$cfg")"
+	check_eq "v3 in team0" team0 "$(A basename "$(A readlink /sys/class/net/v3/master)")"
+	check_eq "other is left, empty" 0 \
+		"$(tc_a -j team show other | tc_py 'len(d[0]["members"])')"
+	check_eq "and that is idempotent too" "nothing to change" \
+		"$(tc_a config apply "$cfg")"
 	rm -f "$cfg" "$cfg.all"
 }
 
