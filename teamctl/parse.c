@@ -85,8 +85,7 @@ bool parse_iflist(const char *s, char (*out)[IF_NAMESIZE], size_t max,
 		memcpy(word, p, len);
 		word[len] = '\0';
 		if (count == max) {
-			pr_err("too many interfaces in '%s' (at most %zu)", s,
-			       max);
+			pr_err("too many interfaces: at most %zu in a list", max);
 			return false;
 		}
 		if (!parse_ifname(word, out[count]))

@@ -435,3 +435,36 @@ test_teamctl_bad_input()
 	check "teamctl -V" "$TEAMCTL" -V
 	ip link del lbtv0
 }
+
+# A full team does not fit one netlink message: member dumps take several.
+test_teamctl_full_team()
+{
+	local i list="" max cfg=/tmp/teamctl-full.$$
+
+	max=$(sed -n 's/^#define LBFO_MAX_MEMBERS[[:space:]]*\([0-9]*\).*/\1/p' \
+		"$LBFO_REPO/include/uapi/linux/lbfo.h")
+	for ((i = 0; i <= max; i++)); do
+		ip link add "lbtd$i" type dummy
+		[ "$i" -lt "$max" ] && list+="${list:+,}lbtd$i"
+	done
+	check "team add with $max members" "$TEAMCTL" team add team0 members "$list"
+	check_eq "team show lists all $max, in join order" "$list" \
+		"$("$TEAMCTL" -j team show team0 | tc_py '",".join(m["name"] for m in d[0]["members"])')"
+	check_eq "every team: the same" "$max" \
+		"$("$TEAMCTL" -j team show | tc_py 'len([t for t in d if t["name"] == "team0"][0]["members"])')"
+	check_eq "stats has them all" "$max" \
+		"$("$TEAMCTL" -j stats team0 | tc_py 'len(d[0]["members"])')"
+	"$TEAMCTL" config export >"$cfg"
+	check_eq "export -> apply of a full team" "nothing to change" \
+		"$("$TEAMCTL" config apply "$cfg")"
+	tc_expect_exit "one member too many (kernel)" 1 \
+		"Team already has the maximum number of members ($max)" \
+		"$TEAMCTL" member add team0 "lbtd$max"
+	tc_expect_exit "one member too many (teamctl)" 2 "at most $max" \
+		"$TEAMCTL" team add team1 members "$list,lbtd$max"
+	check "team del" "$TEAMCTL" team del team0
+	for ((i = 0; i <= max; i++)); do
+		ip link del "lbtd$i"
+	done
+	rm -f "$cfg"
+}
