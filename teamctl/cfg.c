@@ -41,7 +41,8 @@ static bool valid_ifname(const char *s)
 	if (!len || len >= IF_NAMESIZE || !strcmp(s, ".") || !strcmp(s, ".."))
 		return false;
 	for (i = 0; i < len; i++)
-		if (s[i] == '/' || s[i] == ':' || s[i] <= ' ' || s[i] == 0x7f)
+		if (s[i] == '/' || s[i] == ':' || s[i] == '%' || s[i] <= ' ' ||
+		    s[i] == 0x7f)
 			return false;
 	return true;
 }

@@ -23,6 +23,10 @@ bool parse_ifname(const char *s, char out[IF_NAMESIZE])
 		pr_err("'%s' is not a valid interface name", s);
 		return false;
 	}
+	if (strchr(s, '%')) {
+		pr_err("'%s': interface name patterns (%%) are not accepted", s);
+		return false;
+	}
 	for (i = 0; i < len; i++) {
 		if (s[i] == '/' || s[i] == ':' ||
 		    isspace((unsigned char)s[i]) ||

@@ -13,7 +13,10 @@
 
 #include "names.h"
 
-/* An interface name: 1..15 bytes, no '/', ':' or white space, not . or .. */
+/*
+ * An interface name: 1..15 bytes, no '/', ':', '%' (the kernel's name
+ * patterns, "team%d") or white space, not . or ..
+ */
 bool parse_ifname(const char *s, char out[IF_NAMESIZE]);
 
 /* A name of table t (mode, lb, role, admin...): *out is its value. */

@@ -78,6 +78,8 @@ static void bad_files(void **state)
 	parse("{\"teams\":[{\"name\":3}]}", &c, "teams[0].name: must be a string");
 	parse("{\"teams\":[{\"name\":\"a/b\"}]}", &c,
 	      "teams[0].name: 'a/b' is not a valid interface name");
+	parse("{\"teams\":[{\"name\":\"team%d\"}]}", &c,
+	      "teams[0].name: 'team%d' is not a valid interface name");
 	parse("{\"teams\":[{\"name\":\"averyveryverylongname\"}]}", &c,
 	      "not a valid interface name");
 	parse("{\"teams\":[{\"name\":\"t\",\"mode\":\"roundrobin\"}]}", &c,

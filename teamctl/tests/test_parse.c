@@ -25,6 +25,7 @@ static void ifnames(void **state)
 	assert_false(parse_ifname("a b", out));
 	assert_false(parse_ifname("a:1", out));
 	assert_false(parse_ifname("a\tb", out));
+	assert_false(parse_ifname("team%d", out));
 }
 
 static void enum_names(void **state)
