@@ -314,6 +314,12 @@ member add team0 v2 role standby admin up" "$out"
 	check_eq "v1 active" active "$(tc_member_field team0 v1 role)"
 	check_eq "v2 standby" standby "$(tc_member_field team0 v2 role)"
 	check_eq "second apply: nothing" "nothing to change" "$(tc_a config apply "$cfg")"
+	check_eq "apply from stdin" "nothing to change" "$(tc_a config apply - <"$cfg")"
+	check_eq "apply -j of a change: the steps done" \
+		'["member set team0 v2 role active"]' \
+		"$(sed 's/"standby"/"active"/' "$cfg" | tc_a -j config apply -)"
+	check_eq "and back" '["member set team0 v2 role standby"]' \
+		"$(tc_a config apply -j "$cfg")"
 	check "extra left alone without --prune" A test -e /sys/class/net/extra
 	check_eq "--dry-run says what --prune would do" "team del extra" \
 		"$(tc_a config apply "$cfg" --prune --dry-run)"
