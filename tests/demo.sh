@@ -3,10 +3,11 @@
 #
 # make demo: runs inside the test guest (tests/vm/run.sh), with lbfo.ko loaded.
 #
-# Builds a team of emulated NICs from different vendors (Intel e1000, virtio,
-# Realtek 8139, VMware vmxnet3), shows it carrying traffic to a partner
-# switch, pulls one NIC's cable, shows the traffic still flowing and prints
-# the team's state at each step.
+# Builds, with teamctl, a team of emulated NICs from different vendors (Intel
+# e1000, virtio, Realtek 8139, VMware vmxnet3) facing a partner's switch (a
+# Linux bridge), shows it carrying traffic, pulls the cable of the NIC that
+# carries a ping, shows the traffic still flowing and the events teamctl
+# monitor saw, and prints the team's state at each step.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/guest/lib.sh
@@ -14,25 +15,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/guest/test-nics.sh
 . "$here/guest/test-nics.sh"
 
-show_team()
-{
-	local id dev
-	echo
-	echo "team0: $(A "$RTNL" team team0), carrier $(carrier_of lbfo-a team0)," \
-		"speed $(A ethtool team0 | awk '/Speed:/ { print $2 }')"
-	printf '  %-8s %-10s %-26s %10s %10s\n' member driver "role/state" tx_packets rx_packets
-	for id in $NIC_IDS; do
-		dev=${NIC_DEV[$id]}
-		printf '  %-8s %-10s %-26s %10s %10s\n' "$dev" "${NIC_DRV[$id]}" \
-			"$(member_state lbfo-a "$dev")" \
-			"$(member_stat lbfo-a team0 "$dev" tx_packets)" \
-			"$(member_stat lbfo-a team0 "$dev" rx_packets)"
-	done
-	echo
-}
+teamctl=$LBFO_REPO/teamctl/teamctl
+T() { ip netns exec lbfo-a "$teamctl" "$@"; }
 
-# Many flows, so that every member carries some: one ping per source port
-# is not possible, so use UDP datagrams from many source ports.
+# Many flows, so that every member carries some: UDP from 64 source ports.
 traffic()
 {
 	A python3 - <<'EOF'
@@ -46,33 +32,69 @@ for port in range(40000, 40064):
 EOF
 }
 
-trap '{ nics_home; cleanup; } >/dev/null 2>&1 || true' EXIT
+trap '{ kill "$monitor" 2>/dev/null; nics_home; cleanup; } >/dev/null 2>&1 || true' EXIT
 cleanup
-echo "== lbfo demo: a team of NICs from different vendors"
-topo_nics
-A ip -br link show master team0
-show_team
+echo "== lbfo demo: a team of NICs from different vendors, managed with teamctl"
+ns_add lbfo-a
+ns_add lbfo-b
+ip -n lbfo-b link add br0 type bridge
+ip -n lbfo-b addr add 192.0.2.2/24 dev br0
+ip -n lbfo-b link set br0 up
+members=""
+for id in $NIC_IDS; do
+	dev=$(nic_name "$id")
+	peer=$(nic_name "p${id#t}")
+	NIC_DEV[$id]=$dev
+	NIC_DRV[$id]=$(ethtool -i "$dev" | awk '/^driver:/ { print $2 }')
+	nic_link "$id" on
+	ip link set "$dev" netns lbfo-a
+	ip link set "$peer" netns lbfo-b
+	ip -n lbfo-b link set "$peer" master br0
+	ip -n lbfo-b link set "$peer" up
+	members+=${members:+,}$dev
+done
 
-echo "== traffic: ping and 64 UDP flows through the team"
-A ping -c 5 -i 0.2 192.0.2.2
+T monitor >/tmp/lbfo-demo-monitor 2>&1 &
+monitor=$!
+wait_for 10 grep -q monitoring /tmp/lbfo-demo-monitor
+echo "\$ teamctl team add team0 members $members"
+T team add team0 members "$members"
+A ip addr add 192.0.2.1/24 dev team0
+A ip link set team0 up
+wait_for 20 A ping -c 1 -W 1 192.0.2.2
+echo "\$ teamctl team show team0"
+T team show team0
+
+echo
+echo "== traffic: a ping and 64 UDP flows through the team"
+A ping -c 5 -i 0.2 192.0.2.2 | tail -n 2
 traffic
-show_team
+echo "\$ teamctl stats team0"
+T stats team0
 
 busy=$(busiest_member team0 lbfo-a A ping -c 20 -i 0.01 192.0.2.2)
 for id in $NIC_IDS; do
 	[ "${NIC_DEV[$id]}" = "$busy" ] && victim=$id
 done
-echo "== pulling the cable of ${NIC_DEV[$victim]} (${NIC_DRV[$victim]}), which carries the ping, during a 10 ms ping"
+echo
+echo "== pulling the cable of ${NIC_DEV[$victim]} (${NIC_DRV[$victim]}), which carries the ping, during 3 s of pings every 10 ms"
 r=$(ping_during 300 nic_link "$victim" off)
-echo "lost ${r%% *} of ${r#* } pings sent every 10 ms"
+echo "lost ${r%% *} of ${r#* } pings"
 wait_for 5 sh -c "[ \"\$(ip netns exec lbfo-a $RTNL member ${NIC_DEV[$victim]})\" = 'role=active state=down' ]"
 traffic
-show_team
+echo "\$ teamctl team show team0"
+T team show team0
 
+echo
 echo "== the cable is back"
 nic_link "$victim" on
 wait_for 10 sh -c "[ \"\$(ip netns exec lbfo-a $RTNL member ${NIC_DEV[$victim]})\" = 'role=active state=active' ]"
-A ping -c 3 -i 0.2 192.0.2.2
-show_team
-echo "== kernel log"
-dmesg | grep -E 'lbfo|team0' | tail -n 20
+A ping -c 3 -i 0.2 192.0.2.2 | tail -n 2
+echo "\$ teamctl team show team0"
+T team show team0
+
+kill "$monitor" 2>/dev/null || true
+wait "$monitor" 2>/dev/null || true
+echo
+echo "== what teamctl monitor saw"
+cat /tmp/lbfo-demo-monitor
