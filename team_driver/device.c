@@ -98,10 +98,12 @@ free_old:
 void lbfo_team_refresh(struct lbfo_team *team, struct lbfo_member *trigger,
 		       int reason)
 {
+	struct lbfo_member *member, *link_cause = NULL;
 	struct lbfo_select_in in[LBFO_MAX_MEMBERS];
+	bool stale = reason == LBFO_REASON_LINK;
 	u8 state[LBFO_MAX_MEMBERS];
-	struct lbfo_member *member;
 	unsigned int n = 0, carriers;
+	int link_why = 0;
 
 	ASSERT_RTNL();
 	list_for_each_entry(member, &team->members, list) {
@@ -118,8 +120,30 @@ void lbfo_team_refresh(struct lbfo_team *team, struct lbfo_member *trigger,
 	n = 0;
 	list_for_each_entry(member, &team->members, list) {
 		struct netdev_lag_lower_state_info info;
-		u8 old = member->state, new = state[n++];
+		u8 old = member->state, new = state[n];
+		struct lbfo_member *cause = trigger;
+		int why = reason;
 
+		/*
+		 * A member whose link changed since the last refresh is
+		 * reported as such, even if this refresh is for another
+		 * member: its own link event may come later and find
+		 * nothing left to change.
+		 */
+		if (member->link_up != in[n].link_up) {
+			if (member == trigger) {
+				stale = false;
+			} else {
+				cause = member;
+				why = in[n].link_up ? LBFO_REASON_LINK_UP :
+				      LBFO_REASON_LINK_DOWN;
+				if (!link_cause) {
+					link_cause = cause;
+					link_why = why;
+				}
+			}
+		}
+		member->link_up = in[n++].link_up;
 		if (old == new)
 			continue;
 		netdev_info(team->dev, "%s: %s -> %s\n", member->dev->name,
@@ -128,13 +152,18 @@ void lbfo_team_refresh(struct lbfo_team *team, struct lbfo_member *trigger,
 		info.link_up = new != LBFO_STATE_DOWN;
 		info.tx_enabled = new == LBFO_STATE_ACTIVE;
 		netdev_lower_state_changed(member->dev, &info);
-		lbfo_nl_state_event(member, old, reason, trigger);
+		lbfo_nl_state_event(member, old, why, cause);
 	}
 
 	if (!lbfo_txmap_current(team, rtnl_dereference(team->txmap),
 				carriers)) {
 		lbfo_txmap_publish(team, carriers);
-		lbfo_nl_failover_event(team, carriers, reason, trigger);
+		/* A link event of a member whose link did not change. */
+		if (stale && link_cause)
+			lbfo_nl_failover_event(team, carriers, link_why,
+					       link_cause);
+		else
+			lbfo_nl_failover_event(team, carriers, reason, trigger);
 	}
 
 	if (carriers)

@@ -22,6 +22,9 @@ struct lbfo_team;
  * @stats: what the team sent on and received from this member.
  * @role: configured role, enum lbfo_member_role.
  * @admin_up: the team may use the member (IFLA_LBFO_MEMBER_ADMIN).
+ * @link_up: the member's link as the last lbfo_team_refresh() saw it, so
+ *	that a link change is reported as such even when another change's
+ *	refresh notices it first. RTNL.
  * @state: current state, enum lbfo_member_state. Written under RTNL, read
  *	locklessly (READ_ONCE) by the receive path.
  * @was_up: the device was up before it joined; it is left that way.
@@ -45,6 +48,7 @@ struct lbfo_member {
 	struct pcpu_sw_netstats __percpu *stats;
 	u8 role;
 	bool admin_up;
+	bool link_up;
 	u8 state;
 	bool was_up;
 	unsigned int orig_mtu;

@@ -215,12 +215,8 @@ test_teamctl_monitor()
 	check "monitor subscribed" wait_for 5 grep -q monitoring "$err"
 
 	check "member add" tc_a member add team0 a2
-	# a2's own link-up notification (linkwatch) comes a moment after it
-	# joined. The team recomputes every member's state on each
-	# notification and gives all changes that notification's reason, so
-	# a0 going down before it would be reported as "link-up, trigger a2"
-	# (a kernel attribution problem): let it pass first.
-	sleep 1.5
+	# No pause: a0's link change is reported as its own even if a2's
+	# link notification is still on its way.
 	check "link down on a0's peer" B ip link set b0 down
 	wait_eq "a0 down" down tc_member_field team0 a0 state
 	check "role change" tc_a member set team0 a1 standby on
@@ -258,6 +254,34 @@ ev = [json.loads(l) for l in open(sys.argv[1])]
 fo = [e for e in ev if e["event"] == "failover"]
 assert fo and all(isinstance(e["carriers"], int) and "reason" in e for e in fo)
 assert any(e["reason"] == "link-down" for e in fo)' "$out"
+
+	# Two link losses, then another change before their own link
+	# notifications (linkwatch work) are handled: each is still reported
+	# as a link-down of its own member.
+	ip -n lbfo-a link add team5 type lbfo
+	for d in d0 d1 d2; do
+		ip -n lbfo-a link add "$d" type dummy
+		ip -n lbfo-a link set "$d" master team5
+	done
+	ip -n lbfo-a link set team5 up
+	wait_eq "team5 carriers" "members=3 carriers=3" A "$RTNL" team team5
+	ip netns exec lbfo-a timeout 60 "$TEAMCTL" -j monitor >"$out" 2>"$err" &
+	pid=$!
+	check "monitor subscribed again" wait_for 5 grep -q monitoring "$err"
+	A sh -c "ip link set d2 carrier off; ip link set d0 carrier off; '$TEAMCTL' member set team5 d1 admin down"
+	wait_eq "team5 has no carrier left" "members=3 carriers=0" A "$RTNL" team team5
+	sleep 0.5
+	kill -INT "$pid"
+	wait "$pid"
+	sed 's/^/    /' "$out"
+	check "each link loss reported as its own" python3 -c '
+import json, sys
+ev = [json.loads(l) for l in open(sys.argv[1])]
+st = {e["member"]: e for e in ev if e["event"] == "member-state"}
+for d in ("d0", "d2"):
+    assert st[d]["reason"] == "link-down" and st[d]["trigger"] == d, st.get(d)
+assert st["d1"]["reason"] == "admin-down" and st["d1"]["trigger"] == "d1"' "$out"
+	ip -n lbfo-a link del team5
 
 	ip netns exec lbfo-a timeout 60 "$TEAMCTL" monitor >"$out" 2>"$err" &
 	pid=$!

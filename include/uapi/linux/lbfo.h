@@ -192,9 +192,14 @@ enum lbfo_member_attr {
  *
  *  LBFO_CMD_TEAM_NEW, LBFO_CMD_TEAM_DEL, LBFO_CMD_TEAM_SET	team attributes
  *  LBFO_CMD_MEMBER_ADD, LBFO_CMD_MEMBER_DEL, LBFO_CMD_MEMBER_SET
- *	team identity and LBFO_A_MEMBER (the member's attributes)
+ *	team identity and LBFO_A_MEMBER (the member's attributes; a new
+ *	member is announced in state "down", then LBFO_CMD_MEMBER_STATE
+ *	events give the state it takes, with reason "join")
  *  LBFO_CMD_MEMBER_STATE	a member changed state: team identity,
  *	LBFO_A_MEMBER with STATE and OLD_STATE, LBFO_A_REASON and LBFO_A_TRIGGER
+ *	(a member whose own link changed is reported with reason link-down
+ *	or link-up and itself as trigger, whatever else happened at the
+ *	same time)
  *  LBFO_CMD_FAILOVER	the set of members carrying traffic changed: team
  *	identity, LBFO_A_TEAM_CARRIERS, LBFO_A_REASON and LBFO_A_TRIGGER
  */
@@ -207,7 +212,8 @@ enum lbfo_member_attr {
  * @LBFO_CMD_UNSPEC: unused.
  * @LBFO_CMD_TEAM_NEW: create a team. Needs LBFO_A_TEAM_NAME; takes
  *	LBFO_A_TEAM_MODE and LBFO_A_TEAM_LB. Replies with the new team
- *	(as LBFO_CMD_TEAM_GET does).
+ *	(as LBFO_CMD_TEAM_GET does). A "%d" in the name is replaced by the
+ *	first free number, as for `ip link add`; the reply has the result.
  * @LBFO_CMD_TEAM_DEL: delete a team (LBFO_A_TEAM_IFINDEX or _NAME); its
  *	members are released first, as they were before they joined.
  * @LBFO_CMD_TEAM_GET: one team (doit, by ifindex or name), or every team of
