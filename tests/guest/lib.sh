@@ -128,6 +128,27 @@ expect_refused()
 	note "refused as expected: $out"
 }
 
+# refused_unchanged DESCRIPTION MESSAGE DEV... -- CMD...: CMD is refused with
+# MESSAGE and the configuration of every DEV is the same before and after.
+refused_unchanged()
+{
+	local what=$1 msg=$2 devs=() d before=() i=0
+	shift 2
+	while [ "$1" != "--" ]; do
+		devs+=("$1")
+		shift
+	done
+	shift
+	for d in "${devs[@]}"; do
+		before+=("$(dev_state "$d")")
+	done
+	expect_refused "$what" "$msg" "$@"
+	for d in "${devs[@]}"; do
+		check_eq "$what: $d unchanged" "${before[$i]}" "$(dev_state "$d")"
+		i=$((i + 1))
+	done
+}
+
 stat_of()
 {
 	local ns=$1 dev=$2 counter=$3

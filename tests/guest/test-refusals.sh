@@ -3,27 +3,6 @@
 #
 # Bad input: every refusal carries a message saying why, and changes nothing.
 
-# refused_unchanged DESCRIPTION MESSAGE DEV... -- CMD...: CMD is refused with
-# MESSAGE and the configuration of every DEV is the same before and after.
-refused_unchanged()
-{
-	local what=$1 msg=$2 devs=() d before=() i=0
-	shift 2
-	while [ "$1" != "--" ]; do
-		devs+=("$1")
-		shift
-	done
-	shift
-	for d in "${devs[@]}"; do
-		before+=("$(dev_state "$d")")
-	done
-	expect_refused "$what" "$msg" "$@"
-	for d in "${devs[@]}"; do
-		check_eq "$what: $d unchanged" "${before[$i]}" "$(dev_state "$d")"
-		i=$((i + 1))
-	done
-}
-
 test_refusals()
 {
 	local i

@@ -184,7 +184,9 @@ enum lbfo_member_attr {
  *
  * Validation is strict: exact attribute types and lengths, ranges as stated,
  * unknown attributes refused. Every refusal carries an extended ack message
- * saying why, and changes nothing.
+ * saying why, and changes nothing; the two the generic netlink core makes
+ * itself come without one: EPERM (no CAP_NET_ADMIN) and EOPNOTSUPP (an
+ * event-only command sent as a request).
  *
  * Events: the multicast group LBFO_MCGRP_EVENTS receives, in the team's
  * network namespace, one message per change, whatever made it (this family,
