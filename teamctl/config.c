@@ -10,8 +10,8 @@
 
 #include "cfg.h"
 #include "diff.h"
-#include "parse.h"
 #include "print.h"
+#include "request.h"
 #include "teamctl.h"
 
 static int run_step(struct kernel *k, const struct step *s,
@@ -192,37 +192,15 @@ out:
 
 int cmd_config_export(int argc, char **argv, const struct opts *o)
 {
-	struct lbfo_team_list l = { 0 };
-	struct lbfo_team_info one;
-	struct kernel_err err;
-	char name[IF_NAMESIZE];
-	struct kernel *k;
+	struct lbfo_team_list l;
 	struct cfg c;
 	json_t *doc;
-	int ret, failed;
+	int ret;
 
 	(void)o;
-	if (argc > 1)
-		return usage_error("unexpected word '%s'", argv[1]);
-	if (argc == 1 && !parse_ifname(argv[0], name))
-		return EXIT_USAGE;
-	ret = open_kernel(&k);
+	ret = read_teams(argc, argv, &l);
 	if (ret)
 		return ret;
-	if (argc == 1) {
-		failed = kernel_team_get(k, name, &one, &err);
-		if (!failed) {
-			l.teams = &one;
-			l.n_teams = 1;
-		}
-	} else {
-		failed = kernel_team_list(k, &l, &err);
-	}
-	kernel_close(k);
-	if (failed) {
-		pr_err("%s", err.msg);
-		return EXIT_FAIL;
-	}
 	ret = EXIT_FAIL;
 	if (!cfg_from_state(&l, NULL, &c)) {
 		doc = cfg_to_json(&c);
@@ -233,9 +211,6 @@ int cmd_config_export(int argc, char **argv, const struct opts *o)
 		json_decref(doc);
 		cfg_free(&c);
 	}
-	if (argc == 1)
-		lbfo_team_info_free(&one);
-	else
-		lbfo_team_list_free(&l);
+	lbfo_team_list_free(&l);
 	return ret;
 }

@@ -411,28 +411,23 @@ void lbfo_team_list_free(struct lbfo_team_list *l)
 }
 
 int kernel_team_get(struct kernel *k, const char *team,
-		    struct lbfo_team_info *out, struct kernel_err *err)
+		    struct lbfo_team_list *out, struct kernel_err *err)
 {
-	struct lbfo_team_list l = { 0 };
 	int ret;
 
 	memset(out, 0, sizeof(*out));
 	ret = transact(k, team_request(k, LBFO_CMD_TEAM_GET, NLM_F_ACK, team),
-		       parse_team_msg, &l, team, err);
-	if (!ret && l.n_teams != 1)
+		       parse_team_msg, out, team, err);
+	if (!ret && out->n_teams != 1)
 		ret = fail(err, -EPROTO, "%s: the kernel sent %zu teams for one",
-			   team, l.n_teams);
+			   team, out->n_teams);
 	if (!ret)
 		ret = transact(k, team_request(k, LBFO_CMD_MEMBER_GET,
 					       NLM_F_DUMP, team),
-			       parse_member_msg, &l, team, err);
-	if (ret) {
-		lbfo_team_list_free(&l);
-		return ret;
-	}
-	*out = l.teams[0];
-	free(l.teams);
-	return 0;
+			       parse_member_msg, out, team, err);
+	if (ret)
+		lbfo_team_list_free(out);
+	return ret;
 }
 
 int kernel_team_list(struct kernel *k, struct lbfo_team_list *out,

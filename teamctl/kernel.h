@@ -92,9 +92,12 @@ struct lbfo_event {
 int kernel_open(struct kernel **k, struct kernel_err *err);
 void kernel_close(struct kernel *k);
 
-/* Reads. Free what they fill with lbfo_team_info_free / _list_free. */
+/*
+ * Reads: one team (as a list of one) or all of them. Free what they fill
+ * with lbfo_team_list_free; on error *out is empty.
+ */
 int kernel_team_get(struct kernel *k, const char *team,
-		    struct lbfo_team_info *out, struct kernel_err *err);
+		    struct lbfo_team_list *out, struct kernel_err *err);
 int kernel_team_list(struct kernel *k, struct lbfo_team_list *out,
 		     struct kernel_err *err);
 void lbfo_team_info_free(struct lbfo_team_info *t);

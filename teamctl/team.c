@@ -9,6 +9,7 @@
 #include "names.h"
 #include "parse.h"
 #include "print.h"
+#include "request.h"
 #include "teamctl.h"
 
 /* The words after NAME of team add and team set. */
@@ -214,44 +215,19 @@ int cmd_team_set(int argc, char **argv, const struct opts *o)
 
 int cmd_team_show(int argc, char **argv, const struct opts *o)
 {
-	struct lbfo_team_list l = { 0 };
-	struct lbfo_team_info one;
-	struct kernel_err err;
-	char name[IF_NAMESIZE];
-	struct kernel *k;
+	struct lbfo_team_list l;
 	json_t *doc;
-	int ret, failed;
+	int ret;
 
-	if (argc > 1)
-		return usage_error("unexpected word '%s'", argv[1]);
-	if (argc == 1 && !parse_ifname(argv[0], name))
-		return EXIT_USAGE;
-	ret = open_kernel(&k);
+	ret = read_teams(argc, argv, &l);
 	if (ret)
 		return ret;
-	if (argc == 1) {
-		failed = kernel_team_get(k, name, &one, &err);
-		if (!failed) {
-			l.teams = &one;
-			l.n_teams = 1;
-		}
-	} else {
-		failed = kernel_team_list(k, &l, &err);
-	}
-	kernel_close(k);
-	if (failed) {
-		pr_err("%s", err.msg);
-		return EXIT_FAIL;
-	}
 	doc = json_teams(&l);
 	if (!doc || print_doc(stdout, doc, o->json)) {
 		pr_err("cannot print: %s", doc ? "write error" : "out of memory");
 		ret = EXIT_FAIL;
 	}
 	json_decref(doc);
-	if (argc == 1)
-		lbfo_team_info_free(&one);
-	else
-		lbfo_team_list_free(&l);
+	lbfo_team_list_free(&l);
 	return ret;
 }

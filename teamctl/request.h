@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The round trips to the kernel that subcommands share, each a whole one:
+ * open the kernel, ask, close, print the kernel's error ("teamctl: ...")
+ * and return an exit status.
+ */
+#ifndef TEAMCTL_REQUEST_H
+#define TEAMCTL_REQUEST_H
+
+#include "kernel.h"
+
+/*
+ * The words [TEAM] of a read: that team (as a list of one) or, without a
+ * word, every team, into *out. EXIT_OK, then free *out with
+ * lbfo_team_list_free; else EXIT_USAGE or EXIT_FAIL and *out is empty.
+ */
+int read_teams(int argc, char **argv, struct lbfo_team_list *out);
+
+#endif /* TEAMCTL_REQUEST_H */
