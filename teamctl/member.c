@@ -7,7 +7,7 @@
 
 #include "names.h"
 #include "parse.h"
-#include "print.h"
+#include "request.h"
 #include "teamctl.h"
 
 /* TEAM IF, the first two words of every member command. */
@@ -28,21 +28,21 @@ static int parse_team_if(int argc, char **argv, const char *cmd,
  * "role ROLE", "admin up|down".
  */
 static int parse_member_words(int argc, char **argv, bool standby_alone,
-			      struct lbfo_member_change *c)
+			      struct step *s)
 {
 	bool on;
 	int i;
 
-	c->role = -1;
-	c->admin_up = -1;
+	s->role = -1;
+	s->admin_up = -1;
 	for (i = 0; i < argc; i++) {
 		const char *key = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 		int *dst;
 
 		if (!strcmp(key, "standby") && standby_alone) {
-			if (c->role >= 0)
+			if (s->role >= 0)
 				return usage_error("the role is given twice");
-			c->role = LBFO_ROLE_STANDBY;
+			s->role = LBFO_ROLE_STANDBY;
 			continue;
 		}
 		if (strcmp(key, "standby") && strcmp(key, "role") &&
@@ -51,14 +51,14 @@ static int parse_member_words(int argc, char **argv, bool standby_alone,
 		if (!val)
 			return usage_error("'%s' needs a value", key);
 		i++;
-		dst = !strcmp(key, "admin") ? &c->admin_up : &c->role;
+		dst = !strcmp(key, "admin") ? &s->admin_up : &s->role;
 		if (*dst >= 0)
 			return usage_error("the %s is given twice",
-					   dst == &c->role ? "role" : "admin state");
+					   dst == &s->role ? "role" : "admin state");
 		if (!strcmp(key, "standby")) {
 			if (!parse_on_off("standby", val, &on))
 				return EXIT_USAGE;
-			c->role = on ? LBFO_ROLE_STANDBY : LBFO_ROLE_ACTIVE;
+			s->role = on ? LBFO_ROLE_STANDBY : LBFO_ROLE_ACTIVE;
 		} else if (!parse_name(!strcmp(key, "admin") ? &names_admin :
 				       &names_role, val, dst)) {
 			return EXIT_USAGE;
@@ -67,75 +67,48 @@ static int parse_member_words(int argc, char **argv, bool standby_alone,
 	return EXIT_OK;
 }
 
+/* TEAM IF and the words after them of member add or member set, into s. */
+static int parse_member_step(int argc, char **argv, const char *cmd,
+			     struct step *s)
+{
+	int ret = parse_team_if(argc, argv, cmd, s->team, s->member);
+
+	if (!ret)
+		ret = parse_member_words(argc - 2, argv + 2,
+					 s->kind == STEP_MEMBER_ADD, s);
+	return ret;
+}
+
 int cmd_member_add(int argc, char **argv, const struct opts *o)
 {
-	char team[IF_NAMESIZE], dev[IF_NAMESIZE];
-	struct lbfo_member_change c;
-	struct kernel_err err;
-	struct kernel *k;
+	struct step s = { .kind = STEP_MEMBER_ADD };
 	int ret;
 
 	(void)o;
-	ret = parse_team_if(argc, argv, "member add", team, dev);
-	if (!ret)
-		ret = parse_member_words(argc - 2, argv + 2, true, &c);
-	if (!ret)
-		ret = open_kernel(&k);
-	if (ret)
-		return ret;
-	if (kernel_member_add(k, team, dev, &c, &err)) {
-		pr_err("%s", err.msg);
-		ret = EXIT_FAIL;
-	}
-	kernel_close(k);
-	return ret;
+	ret = parse_member_step(argc, argv, "member add", &s);
+	return ret ? ret : do_step(&s);
 }
 
 int cmd_member_del(int argc, char **argv, const struct opts *o)
 {
-	char team[IF_NAMESIZE], dev[IF_NAMESIZE];
-	struct kernel_err err;
-	struct kernel *k;
+	struct step s = { .kind = STEP_MEMBER_DEL };
 	int ret;
 
 	(void)o;
-	ret = parse_team_if(argc, argv, "member del", team, dev);
+	ret = parse_team_if(argc, argv, "member del", s.team, s.member);
 	if (!ret && argc > 2)
 		ret = usage_error("unexpected word '%s'", argv[2]);
-	if (!ret)
-		ret = open_kernel(&k);
-	if (ret)
-		return ret;
-	if (kernel_member_del(k, team, dev, &err)) {
-		pr_err("%s", err.msg);
-		ret = EXIT_FAIL;
-	}
-	kernel_close(k);
-	return ret;
+	return ret ? ret : do_step(&s);
 }
 
 int cmd_member_set(int argc, char **argv, const struct opts *o)
 {
-	char team[IF_NAMESIZE], dev[IF_NAMESIZE];
-	struct lbfo_member_change c;
-	struct kernel_err err;
-	struct kernel *k;
+	struct step s = { .kind = STEP_MEMBER_SET };
 	int ret;
 
 	(void)o;
-	ret = parse_team_if(argc, argv, "member set", team, dev);
-	if (!ret)
-		ret = parse_member_words(argc - 2, argv + 2, false, &c);
-	if (!ret && c.role < 0 && c.admin_up < 0)
+	ret = parse_member_step(argc, argv, "member set", &s);
+	if (!ret && s.role < 0 && s.admin_up < 0)
 		ret = usage_error("member set needs standby on|off, role ROLE or admin up|down");
-	if (!ret)
-		ret = open_kernel(&k);
-	if (ret)
-		return ret;
-	if (kernel_member_set(k, team, dev, &c, &err)) {
-		pr_err("%s", err.msg);
-		ret = EXIT_FAIL;
-	}
-	kernel_close(k);
-	return ret;
+	return ret ? ret : do_step(&s);
 }

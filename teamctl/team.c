@@ -158,59 +158,37 @@ out:
 
 int cmd_team_del(int argc, char **argv, const struct opts *o)
 {
-	struct kernel_err err;
-	char name[IF_NAMESIZE];
-	struct kernel *k;
-	int ret;
+	struct step s = { .kind = STEP_TEAM_DEL };
 
 	(void)o;
 	if (argc < 1)
 		return usage_error("team del needs a team NAME");
 	if (argc > 1)
 		return usage_error("unexpected word '%s'", argv[1]);
-	if (!parse_ifname(argv[0], name))
+	if (!parse_ifname(argv[0], s.team))
 		return EXIT_USAGE;
-	ret = open_kernel(&k);
-	if (ret)
-		return ret;
-	if (kernel_team_del(k, name, &err)) {
-		pr_err("%s", err.msg);
-		ret = EXIT_FAIL;
-	}
-	kernel_close(k);
-	return ret;
+	return do_step(&s);
 }
 
 int cmd_team_set(int argc, char **argv, const struct opts *o)
 {
-	struct lbfo_team_change c;
+	struct step s = { .kind = STEP_TEAM_SET };
 	struct team_words w = { 0 };
-	struct kernel_err err;
-	char name[IF_NAMESIZE];
-	struct kernel *k;
 	int ret;
 
 	(void)o;
 	if (argc < 1)
 		return usage_error("team set needs a team NAME");
-	if (!parse_ifname(argv[0], name))
+	if (!parse_ifname(argv[0], s.team))
 		return EXIT_USAGE;
 	ret = parse_team_words(argc - 1, argv + 1, false, &w);
 	if (ret)
 		return ret;
 	if (w.mode < 0 && w.lb < 0)
 		return usage_error("team set needs mode MODE or lb ALGO");
-	ret = open_kernel(&k);
-	if (ret)
-		return ret;
-	c.mode = w.mode;
-	c.lb = w.lb;
-	if (kernel_team_set(k, name, &c, &err)) {
-		pr_err("%s", err.msg);
-		ret = EXIT_FAIL;
-	}
-	kernel_close(k);
-	return ret;
+	s.mode = w.mode;
+	s.lb = w.lb;
+	return do_step(&s);
 }
 
 int cmd_team_show(int argc, char **argv, const struct opts *o)
