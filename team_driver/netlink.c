@@ -151,6 +151,29 @@ static struct lbfo_member *lbfo_nl_member(struct lbfo_team *team,
 	return member;
 }
 
+/*
+ * The team and member device a member command names; @tb gets the parsed
+ * LBFO_A_MEMBER nest. With @member, the device must be a member of the team
+ * and *@member is set. RTNL.
+ */
+static int lbfo_nl_target(struct genl_info *info, struct nlattr **tb,
+			  struct lbfo_team **team, struct net_device **pdev,
+			  struct lbfo_member **member)
+{
+	struct net *net = genl_info_net(info);
+
+	*team = lbfo_nl_team(net, info->attrs, info->extack);
+	if (IS_ERR(*team))
+		return PTR_ERR(*team);
+	*pdev = lbfo_nl_member_dev(net, info->attrs, tb, info->extack);
+	if (IS_ERR(*pdev))
+		return PTR_ERR(*pdev);
+	if (!member)
+		return 0;
+	*member = lbfo_nl_member(*team, *pdev, info->extack);
+	return PTR_ERR_OR_ZERO(*member);
+}
+
 static int lbfo_nl_put_id(struct sk_buff *skb, int ifindex_attr,
 			  int name_attr, const struct net_device *dev)
 {
@@ -454,29 +477,22 @@ static int lbfo_nl_member_add(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *tb[LBFO_MEMBER_A_MAX + 1];
 	struct netlink_ext_ack *extack = info->extack;
-	struct net *net = genl_info_net(info);
 	u8 role = LBFO_ROLE_ACTIVE, admin = 1;
+	struct lbfo_member *member;
 	struct net_device *pdev;
 	struct lbfo_team *team;
 	int err;
 
 	rtnl_lock();
-	team = lbfo_nl_team(net, info->attrs, extack);
-	if (IS_ERR(team)) {
-		err = PTR_ERR(team);
+	err = lbfo_nl_target(info, tb, &team, &pdev, NULL);
+	if (err)
 		goto out;
-	}
-	pdev = lbfo_nl_member_dev(net, info->attrs, tb, extack);
-	if (IS_ERR(pdev)) {
-		err = PTR_ERR(pdev);
-		goto out;
-	}
 	if (tb[LBFO_MEMBER_A_ROLE])
 		role = nla_get_u8(tb[LBFO_MEMBER_A_ROLE]);
 	if (tb[LBFO_MEMBER_A_ADMIN])
 		admin = nla_get_u8(tb[LBFO_MEMBER_A_ADMIN]);
-	if (lbfo_member_get_rtnl(pdev) &&
-	    lbfo_member_get_rtnl(pdev)->team == team) {
+	member = lbfo_member_get_rtnl(pdev);
+	if (member && member->team == team) {
 		NL_SET_ERR_MSG_MOD(extack,
 				   "Device is already a member of this team");
 		err = -EEXIST;
@@ -491,30 +507,15 @@ out:
 static int lbfo_nl_member_del(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *tb[LBFO_MEMBER_A_MAX + 1];
-	struct netlink_ext_ack *extack = info->extack;
-	struct net *net = genl_info_net(info);
 	struct lbfo_member *member;
 	struct net_device *pdev;
 	struct lbfo_team *team;
-	int err = 0;
+	int err;
 
 	rtnl_lock();
-	team = lbfo_nl_team(net, info->attrs, extack);
-	if (IS_ERR(team)) {
-		err = PTR_ERR(team);
-		goto out;
-	}
-	pdev = lbfo_nl_member_dev(net, info->attrs, tb, extack);
-	if (IS_ERR(pdev)) {
-		err = PTR_ERR(pdev);
-		goto out;
-	}
-	member = lbfo_nl_member(team, pdev, extack);
-	if (IS_ERR(member))
-		err = PTR_ERR(member);
-	else
+	err = lbfo_nl_target(info, tb, &team, &pdev, &member);
+	if (!err)
 		lbfo_member_del(member, false);
-out:
 	rtnl_unlock();
 	return err;
 }
@@ -522,31 +523,17 @@ out:
 static int lbfo_nl_member_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *tb[LBFO_MEMBER_A_MAX + 1];
-	struct netlink_ext_ack *extack = info->extack;
-	struct net *net = genl_info_net(info);
 	struct lbfo_member *member;
 	struct net_device *pdev;
 	struct lbfo_team *team;
-	int err = 0;
+	int err;
 
 	rtnl_lock();
-	team = lbfo_nl_team(net, info->attrs, extack);
-	if (IS_ERR(team)) {
-		err = PTR_ERR(team);
+	err = lbfo_nl_target(info, tb, &team, &pdev, &member);
+	if (err)
 		goto out;
-	}
-	pdev = lbfo_nl_member_dev(net, info->attrs, tb, extack);
-	if (IS_ERR(pdev)) {
-		err = PTR_ERR(pdev);
-		goto out;
-	}
-	member = lbfo_nl_member(team, pdev, extack);
-	if (IS_ERR(member)) {
-		err = PTR_ERR(member);
-		goto out;
-	}
 	if (!tb[LBFO_MEMBER_A_ROLE] && !tb[LBFO_MEMBER_A_ADMIN]) {
-		NL_SET_ERR_MSG_MOD(extack,
+		NL_SET_ERR_MSG_MOD(info->extack,
 				   "Nothing to change: give a role or an admin state");
 		err = -EINVAL;
 		goto out;
@@ -564,8 +551,6 @@ out:
 static int lbfo_nl_member_get(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *tb[LBFO_MEMBER_A_MAX + 1];
-	struct netlink_ext_ack *extack = info->extack;
-	struct net *net = genl_info_net(info);
 	struct lbfo_member *member;
 	struct net_device *pdev;
 	struct lbfo_team *team;
@@ -576,24 +561,10 @@ static int lbfo_nl_member_get(struct sk_buff *skb, struct genl_info *info)
 	if (!msg)
 		return -ENOMEM;
 	rtnl_lock();
-	team = lbfo_nl_team(net, info->attrs, extack);
-	if (IS_ERR(team)) {
-		err = PTR_ERR(team);
-		goto out;
-	}
-	pdev = lbfo_nl_member_dev(net, info->attrs, tb, extack);
-	if (IS_ERR(pdev)) {
-		err = PTR_ERR(pdev);
-		goto out;
-	}
-	member = lbfo_nl_member(team, pdev, extack);
-	if (IS_ERR(member)) {
-		err = PTR_ERR(member);
-		goto out;
-	}
-	err = lbfo_nl_fill_member(msg, member, info->snd_portid,
-				  info->snd_seq, 0);
-out:
+	err = lbfo_nl_target(info, tb, &team, &pdev, &member);
+	if (!err)
+		err = lbfo_nl_fill_member(msg, member, info->snd_portid,
+					  info->snd_seq, 0);
 	rtnl_unlock();
 	if (err) {
 		nlmsg_free(msg);

@@ -35,23 +35,11 @@ EOF
 trap '{ kill "$monitor" 2>/dev/null; nics_home; cleanup; } >/dev/null 2>&1 || true' EXIT
 cleanup
 echo "== lbfo demo: a team of NICs from different vendors, managed with teamctl"
-ns_add lbfo-a
-ns_add lbfo-b
-ip -n lbfo-b link add br0 type bridge
-ip -n lbfo-b addr add 192.0.2.2/24 dev br0
-ip -n lbfo-b link set br0 up
+topo_partner
+nics_place
 members=""
 for id in $NIC_IDS; do
-	dev=$(nic_name "$id")
-	peer=$(nic_name "p${id#t}")
-	NIC_DEV[$id]=$dev
-	NIC_DRV[$id]=$(ethtool -i "$dev" | awk '/^driver:/ { print $2 }')
-	nic_link "$id" on
-	ip link set "$dev" netns lbfo-a
-	ip link set "$peer" netns lbfo-b
-	ip -n lbfo-b link set "$peer" master br0
-	ip -n lbfo-b link set "$peer" up
-	members+=${members:+,}$dev
+	members+=${members:+,}${NIC_DEV[$id]}
 done
 
 T monitor >/tmp/lbfo-demo-monitor 2>&1 &

@@ -188,24 +188,35 @@ topo_veth()
 	topo_end
 }
 
-# The parts of a team/partner topology: topo_begin makes the namespaces,
-# the partner's bridge and team0; topo_cable TEAM_IF PARTNER_IF (both already
-# in their namespaces) joins the ends; topo_end addresses team0 and waits for
-# it to reach the partner.
-topo_begin()
+# The parts of a team/partner topology: topo_partner makes the namespaces
+# and the partner's bridge, topo_begin also team0; topo_partner_port
+# PARTNER_IF puts a port (already in lbfo-b) in the bridge; topo_cable
+# TEAM_IF PARTNER_IF (both already in their namespaces) joins the ends;
+# topo_end addresses team0 and waits for it to reach the partner.
+topo_partner()
 {
 	ns_add lbfo-a
 	ns_add lbfo-b
 	ip -n lbfo-b link add br0 type bridge
 	ip -n lbfo-b link set br0 up
 	ip -n lbfo-b addr add 192.0.2.2/24 dev br0
+}
+
+topo_begin()
+{
+	topo_partner
 	ip -n lbfo-a link add team0 type lbfo
+}
+
+topo_partner_port()
+{
+	ip -n lbfo-b link set "$1" master br0
+	ip -n lbfo-b link set "$1" up
 }
 
 topo_cable()
 {
-	ip -n lbfo-b link set "$2" master br0
-	ip -n lbfo-b link set "$2" up
+	topo_partner_port "$2"
 	ip -n lbfo-a link set "$1" master team0
 }
 

@@ -16,13 +16,13 @@ NIC_IDS=${NIC_IDS:-"t0 t1 t2 t3"}
 # failover at all, a 5 s ping that loses its member at 1 s would lose ~400.
 declare -A NIC_MAX_LOST=([e1000]=250)
 
-# topo_nics: team0 in lbfo-a over the team-side NICs, the partner NICs in a
-# bridge in lbfo-b. Also sets NIC_DEV[ID] and NIC_DRV[ID].
+# nics_place: the team-side NICs into lbfo-a, the partner NICs into the
+# bridge of lbfo-b (made by topo_partner), every cable plugged. Sets
+# NIC_DEV[ID] and NIC_DRV[ID].
 declare -A NIC_DEV NIC_DRV
-topo_nics()
+nics_place()
 {
 	local id dev peer
-	topo_begin
 	for id in $NIC_IDS; do
 		dev=$(nic_name "$id")
 		peer=$(nic_name "p${id#t}")
@@ -31,7 +31,18 @@ topo_nics()
 		nic_link "$id" on
 		ip link set "$dev" netns lbfo-a
 		ip link set "$peer" netns lbfo-b
-		topo_cable "$dev" "$peer"
+		topo_partner_port "$peer"
+	done
+}
+
+# topo_nics: team0 in lbfo-a over the team-side NICs, facing the bridge.
+topo_nics()
+{
+	local id
+	topo_begin
+	nics_place
+	for id in $NIC_IDS; do
+		ip -n lbfo-a link set "${NIC_DEV[$id]}" master team0
 	done
 	topo_end
 }

@@ -122,10 +122,14 @@ while True:
     if not d: break
     n += len(d)
 c.send(str(n).encode()); c.close()" &
-		sleep 1
 		got=$(ip netns exec lbfo-a timeout 20 python3 -c "
-import socket
-s = socket.create_connection((\"192.0.2.2\", 5201))
+import socket, time
+for _ in range(100):
+    try:
+        s = socket.create_connection((\"192.0.2.2\", 5201))
+        break
+    except ConnectionRefusedError:
+        time.sleep(0.1)
 s.sendall(b\"x\" * 4000000); s.shutdown(socket.SHUT_WR); print(s.recv(100).decode())")
 		wait
 		[ "$got" = 4000000 ]'
