@@ -22,10 +22,34 @@ struct team_words {
 	bool has_members, has_standby;
 };
 
+/* The value of "mode" or "lb" into *out, which is -1 until it is given. */
+static bool parse_name_once(const char *key, const struct name_table *t,
+			    const char *val, int *out)
+{
+	if (*out >= 0) {
+		usage_error("'%s' is given twice", key);
+		return false;
+	}
+	return parse_name(t, val, out);
+}
+
+/* The value of "members" or "standby" into list and *n, once. */
+static bool parse_list_once(const char *key, const char *val, bool *given,
+			    char (*list)[IF_NAMESIZE], size_t *n)
+{
+	if (*given) {
+		usage_error("'%s' is given twice", key);
+		return false;
+	}
+	*given = true;
+	return parse_iflist(val, list, LBFO_MAX_MEMBERS, n);
+}
+
 /* Parse KEY VALUE pairs; lists only if allow_lists. EXIT_OK or _USAGE. */
 static int parse_team_words(int argc, char **argv, bool allow_lists,
 			    struct team_words *w)
 {
+	bool ok;
 	int i;
 
 	w->mode = -1;
@@ -40,31 +64,18 @@ static int parse_team_words(int argc, char **argv, bool allow_lists,
 		if (!val)
 			return usage_error("'%s' needs a value", key);
 		i++;
-		if (!strcmp(key, "mode")) {
-			if (w->mode >= 0)
-				return usage_error("'mode' is given twice");
-			if (!parse_name(&names_mode, val, &w->mode))
-				return EXIT_USAGE;
-		} else if (!strcmp(key, "lb")) {
-			if (w->lb >= 0)
-				return usage_error("'lb' is given twice");
-			if (!parse_name(&names_lb, val, &w->lb))
-				return EXIT_USAGE;
-		} else if (!strcmp(key, "members")) {
-			if (w->has_members)
-				return usage_error("'members' is given twice");
-			w->has_members = true;
-			if (!parse_iflist(val, w->members, LBFO_MAX_MEMBERS,
-					  &w->n_members))
-				return EXIT_USAGE;
-		} else {
-			if (w->has_standby)
-				return usage_error("'standby' is given twice");
-			w->has_standby = true;
-			if (!parse_iflist(val, w->standby, LBFO_MAX_MEMBERS,
-					  &w->n_standby))
-				return EXIT_USAGE;
-		}
+		if (!strcmp(key, "mode"))
+			ok = parse_name_once(key, &names_mode, val, &w->mode);
+		else if (!strcmp(key, "lb"))
+			ok = parse_name_once(key, &names_lb, val, &w->lb);
+		else if (!strcmp(key, "members"))
+			ok = parse_list_once(key, val, &w->has_members,
+					     w->members, &w->n_members);
+		else
+			ok = parse_list_once(key, val, &w->has_standby,
+					     w->standby, &w->n_standby);
+		if (!ok)
+			return EXIT_USAGE;
 	}
 	return EXIT_OK;
 }
