@@ -79,17 +79,27 @@ json_t *json_member(const struct lbfo_member_info *m)
 	return done(o, ok);
 }
 
-json_t *json_team(const struct lbfo_team_info *t)
+/* t's members, each as one() makes it, as o's "members" array. */
+static void put_members(json_t *o, const struct lbfo_team_info *t,
+			json_t *(*one)(const struct lbfo_member_info *),
+			bool *ok)
 {
-	json_t *o = json_object(), *members = json_array();
-	bool ok = o && members;
+	json_t *a = json_array();
 	size_t i;
 
-	if (!ok) {
-		json_decref(o);
-		json_decref(members);
+	for (i = 0; a && *ok && i < t->n_members; i++)
+		if (json_array_append_new(a, one(&t->members[i])))
+			*ok = false;
+	put(o, "members", a, ok);
+}
+
+json_t *json_team(const struct lbfo_team_info *t)
+{
+	json_t *o = json_object();
+	bool ok = o;
+
+	if (!o)
 		return NULL;
-	}
 	put(o, "name", json_string(t->name), &ok);
 	put(o, "ifindex", json_integer(t->ifindex), &ok);
 	put(o, "mode", json_string(name_of(&names_mode, t->mode)), &ok);
@@ -97,10 +107,7 @@ json_t *json_team(const struct lbfo_team_info *t)
 	put(o, "carrier", json_boolean(t->carrier), &ok);
 	put(o, "carriers", json_integer(t->carriers), &ok);
 	put(o, "counters", json_counters(&t->counters, true), &ok);
-	for (i = 0; i < t->n_members && ok; i++)
-		if (json_array_append_new(members, json_member(&t->members[i])))
-			ok = false;
-	put(o, "members", members, &ok);
+	put_members(o, t, json_member, &ok);
 	return done(o, ok);
 }
 
@@ -120,33 +127,33 @@ json_t *json_teams(const struct lbfo_team_list *l)
 	return a;
 }
 
+/* What stats shows of a team or a member: its name and counters. */
+static json_t *name_counters(const char *name, const struct lbfo_counters *c,
+			     bool team)
+{
+	json_t *o = json_object();
+	bool ok = o;
+
+	if (!o)
+		return NULL;
+	put(o, "name", json_string(name), &ok);
+	put(o, "counters", json_counters(c, team), &ok);
+	return done(o, ok);
+}
+
+static json_t *member_stats(const struct lbfo_member_info *m)
+{
+	return name_counters(m->name, &m->counters, false);
+}
+
 json_t *json_stats(const struct lbfo_team_info *t)
 {
-	json_t *o = json_object(), *members = json_array();
-	bool ok = o && members;
-	size_t i;
+	json_t *o = name_counters(t->name, &t->counters, true);
+	bool ok = o;
 
-	if (!ok) {
-		json_decref(o);
-		json_decref(members);
+	if (!o)
 		return NULL;
-	}
-	put(o, "name", json_string(t->name), &ok);
-	put(o, "counters", json_counters(&t->counters, true), &ok);
-	for (i = 0; i < t->n_members && ok; i++) {
-		const struct lbfo_member_info *m = &t->members[i];
-		json_t *mo = json_object();
-
-		if (!mo) {
-			ok = false;
-			break;
-		}
-		put(mo, "name", json_string(m->name), &ok);
-		put(mo, "counters", json_counters(&m->counters, false), &ok);
-		if (json_array_append_new(members, mo))
-			ok = false;
-	}
-	put(o, "members", members, &ok);
+	put_members(o, t, member_stats, &ok);
 	return done(o, ok);
 }
 
