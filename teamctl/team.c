@@ -49,7 +49,6 @@ static bool parse_list_once(const char *key, const char *val, bool *given,
 static int parse_team_words(int argc, char **argv, bool allow_lists,
 			    struct team_words *w)
 {
-	bool ok;
 	int i;
 
 	w->mode = -1;
@@ -57,6 +56,7 @@ static int parse_team_words(int argc, char **argv, bool allow_lists,
 	for (i = 0; i < argc; i++) {
 		const char *key = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 		bool list = !strcmp(key, "members") || !strcmp(key, "standby");
+		bool ok;
 
 		if (strcmp(key, "mode") && strcmp(key, "lb") &&
 		    !(allow_lists && list))
