@@ -92,13 +92,46 @@ enum lbfo_member_state {
 	__LBFO_STATE_MAX,
 };
 
+/*
+ * Load balancing
+ * --------------
+ * Every packet the team sends belongs to a bucket: one of LBFO_BUCKETS, found
+ * by a keyed hash (SipHash with a random key per team) of the fields the
+ * algorithm looks at. Each bucket is mapped to one member carrying traffic.
+ * Members get buckets in proportion to their weight: their link speed (from
+ * ethtool link settings; 1000 Mb/s when unknown) or the weight set on them.
+ * When a member stops carrying traffic, only its buckets move, spread over
+ * the others by weight; when it comes back, it takes back its share and
+ * nothing else moves. The hash is symmetric (a flow and its reply hash
+ * alike), ICMP errors hash as the flow they are about, and the fragments
+ * of a datagram are hashed on their addresses only, so they stay together.
+ *
+ * Switch-independent MAC handling: each source MAC address is affine to one
+ * member, and only that member sends frames with it: the team's own address
+ * is affine to the first member carrying traffic (the "primary"), a virtual
+ * switch port's address to the member its port is pinned to. A frame sent on
+ * another member carries that member's own MAC address as its source
+ * instead, so the switches never see one address on two ports. Members keep
+ * their own MAC addresses in this mode. Inbound traffic for the team's
+ * address therefore arrives on the primary member, and traffic for a
+ * virtual switch port on the member the port is pinned to. ARP and other
+ * non-IP frames always leave through the member their source is affine to.
+ * When the primary changes, the team announces itself again (gratuitous ARP,
+ * unsolicited neighbour advertisements, multicast re-joins); when a port
+ * moves, its addresses are announced on their new member with learning
+ * frames (EtherType 0x9000, source and destination the port's address).
+ */
+
+/* Buckets of the transmit hash table. */
+#define LBFO_BUCKETS		1024
+
 /**
  * enum lbfo_mode - teaming mode: what the switch on the other side does
  * @LBFO_MODE_SWITCH_INDEPENDENT: no switch configuration; members may go
- *	to different switches (not implemented yet).
+ *	to different switches. Members keep their own MAC addresses and the
+ *	team rewrites source addresses as described above. The default.
  * @LBFO_MODE_STATIC: the switch has a static link aggregation group over
- *	the members' ports; all members use the team's MAC address. The
- *	default, and the only mode implemented so far.
+ *	the members' ports; all members use the team's MAC address.
  * @LBFO_MODE_LACP: IEEE 802.1AX negotiated aggregation (not implemented
  *	yet).
  *
@@ -116,11 +149,21 @@ enum lbfo_mode {
 
 /**
  * enum lbfo_lb - load-balancing algorithm: how transmitted flows are spread
- * @LBFO_LB_ADDRESS_HASH: by a hash of each flow's addresses and ports, so a
- *	flow stays on one member. The default, and the only algorithm
- *	implemented so far.
- * @LBFO_LB_HYPERV_PORT: by virtual switch port (not implemented yet).
- * @LBFO_LB_DYNAMIC: flowlets moved by measured load (not implemented yet).
+ * @LBFO_LB_ADDRESS_HASH: buckets by a hash of the fields of
+ *	IFLA_LBFO_HASH_FIELDS; each flow stays on one member.
+ * @LBFO_LB_HYPERV_PORT: buckets by virtual switch port: the port number the
+ *	bundled switch puts in skb->mark (non-zero), or else the source MAC
+ *	address and VLAN. Each port, so each VM, is pinned to one member, in
+ *	both directions.
+ * @LBFO_LB_DYNAMIC: buckets by the hash of address-hash, and moved between
+ *	members by measured load every IFLA_LBFO_BALANCE_INTERVAL, but only at
+ *	a flowlet boundary: a bucket changes member when it has been idle for
+ *	IFLA_LBFO_FLOWLET_GAP, so no flow is reordered. A move happens only if
+ *	it lowers the load of the busiest member (relative to its weight) and
+ *	the busiest is loaded more than IFLA_LBFO_BALANCE_THRESHOLD percent
+ *	above the least busy: a single flow too big to share is left alone
+ *	rather than moved back and forth. Inbound, as hyperv-port: each
+ *	virtual switch port is pinned to a member. The default.
  *
  * Names: "address-hash", "hyperv-port", "dynamic".
  */
@@ -133,6 +176,51 @@ enum lbfo_lb {
 
 #define LBFO_LB_MAX (__LBFO_LB_MAX - 1)
 
+/*
+ * Hash fields, a bit mask (IFLA_LBFO_HASH_FIELDS, LBFO_A_HASH_FIELDS); names
+ * "mac", "ip", "ports", "inner". "ports" hashes addresses and ports (it
+ * implies "ip"); "inner" hashes the inner headers of GRE, NVGRE and other
+ * encapsulations the kernel's flow dissector knows, when there are any.
+ * Frames that are not IP are always hashed on their MAC addresses and VLAN.
+ * Default: "ports".
+ */
+#define LBFO_HASH_MAC		(1U << 0)
+#define LBFO_HASH_IP		(1U << 1)
+#define LBFO_HASH_PORTS		(1U << 2)
+#define LBFO_HASH_INNER		(1U << 3)
+#define LBFO_HASH_ALL		(LBFO_HASH_MAC | LBFO_HASH_IP | \
+				 LBFO_HASH_PORTS | LBFO_HASH_INNER)
+
+/* Defaults and ranges of the team's tuning parameters. */
+#define LBFO_FLOWLET_GAP_DEFAULT	500	/* microseconds */
+#define LBFO_FLOWLET_GAP_MIN		50
+#define LBFO_FLOWLET_GAP_MAX		1000000
+#define LBFO_BALANCE_INTERVAL_DEFAULT	100	/* milliseconds */
+#define LBFO_BALANCE_INTERVAL_MIN	10
+#define LBFO_BALANCE_INTERVAL_MAX	60000
+#define LBFO_BALANCE_THRESHOLD_DEFAULT	25	/* percent */
+#define LBFO_BALANCE_THRESHOLD_MIN	1
+#define LBFO_BALANCE_THRESHOLD_MAX	1000
+#define LBFO_PROBE_INTERVAL_MIN		10	/* milliseconds; 0: off */
+#define LBFO_PROBE_INTERVAL_MAX		60000
+#define LBFO_PROBE_MISSED_DEFAULT	3
+#define LBFO_PROBE_MISSED_MAX		255
+#define LBFO_PROBE_TARGETS_MAX		16
+#define LBFO_DELAY_MAX			600000	/* milliseconds */
+#define LBFO_WEIGHT_MAX			1000000	/* 0: from the link speed */
+
+/*
+ * Link monitoring: a member carries traffic when its device is up with
+ * carrier and, if probing is on (IFLA_LBFO_PROBE_INTERVAL > 0), when it has
+ * received an ARP or neighbour discovery packet from one of the probe targets
+ * within the last IFLA_LBFO_PROBE_MISSED intervals; every interval the team
+ * sends an ARP request (IPv4 targets) or neighbour solicitation (IPv6) for
+ * each target on each member. That catches failures carrier does not show,
+ * beyond the first switch. A member that comes up is used only after being
+ * up for IFLA_LBFO_UPDELAY, one that goes down is dropped only after being
+ * down for IFLA_LBFO_DOWNDELAY (both 0 by default: at once).
+ */
+
 /**
  * enum lbfo_team_attr - team attributes, in IFLA_INFO_DATA
  * @IFLA_LBFO_UNSPEC: unused.
@@ -141,6 +229,23 @@ enum lbfo_lb {
  *	now (state LBFO_STATE_ACTIVE).
  * @IFLA_LBFO_MODE: u8, enum lbfo_mode; settable at creation and later.
  * @IFLA_LBFO_LB: u8, enum lbfo_lb; settable at creation and later.
+ * @IFLA_LBFO_HASH_FIELDS: u32, LBFO_HASH_* bits, not 0.
+ * @IFLA_LBFO_FLOWLET_GAP: u32, microseconds (dynamic).
+ * @IFLA_LBFO_BALANCE_INTERVAL: u32, milliseconds (dynamic).
+ * @IFLA_LBFO_BALANCE_THRESHOLD: u32, percent (dynamic).
+ * @IFLA_LBFO_PROBE_INTERVAL: u32, milliseconds; 0 turns probing off.
+ * @IFLA_LBFO_PROBE_MISSED: u32, intervals without an answer before a
+ *	member is down.
+ * @IFLA_LBFO_PROBE_TARGETS: nest of IFLA_LBFO_PROBE_TARGET, at most
+ *	LBFO_PROBE_TARGETS_MAX; setting it replaces the list (empty: none).
+ * @IFLA_LBFO_PROBE_TARGET: binary, 4 bytes (IPv4) or 16 bytes (IPv6),
+ *	network order; only inside IFLA_LBFO_PROBE_TARGETS.
+ * @IFLA_LBFO_UPDELAY: u32, milliseconds.
+ * @IFLA_LBFO_DOWNDELAY: u32, milliseconds.
+ * @IFLA_LBFO_PRIMARY: u32, read-only: ifindex of the member the team's MAC
+ *	address is affine to (switch-independent), 0 if none.
+ *
+ * Ranges and defaults: the LBFO_*_MIN/MAX/DEFAULT values above.
  */
 enum lbfo_team_attr {
 	IFLA_LBFO_UNSPEC,
@@ -148,6 +253,17 @@ enum lbfo_team_attr {
 	IFLA_LBFO_CARRIERS,
 	IFLA_LBFO_MODE,
 	IFLA_LBFO_LB,
+	IFLA_LBFO_HASH_FIELDS,
+	IFLA_LBFO_FLOWLET_GAP,
+	IFLA_LBFO_BALANCE_INTERVAL,
+	IFLA_LBFO_BALANCE_THRESHOLD,
+	IFLA_LBFO_PROBE_INTERVAL,
+	IFLA_LBFO_PROBE_MISSED,
+	IFLA_LBFO_PROBE_TARGETS,
+	IFLA_LBFO_PROBE_TARGET,
+	IFLA_LBFO_UPDELAY,
+	IFLA_LBFO_DOWNDELAY,
+	IFLA_LBFO_PRIMARY,
 	__IFLA_LBFO_MAX,
 };
 
@@ -160,12 +276,19 @@ enum lbfo_team_attr {
  * @IFLA_LBFO_MEMBER_STATE: u8, enum lbfo_member_state; read-only.
  * @IFLA_LBFO_MEMBER_ADMIN: u8, 1 (up: the team may use it, the default) or
  *	0 (down: the team keeps it as a member but does not use it); settable.
+ * @IFLA_LBFO_MEMBER_WEIGHT: u32, its share of the load relative to the
+ *	others; 0 (the default): its link speed in Mb/s; settable, at most
+ *	LBFO_WEIGHT_MAX.
+ * @IFLA_LBFO_MEMBER_BUCKETS: u32, read-only: how many of the LBFO_BUCKETS
+ *	transmit buckets it carries now.
  */
 enum lbfo_member_attr {
 	IFLA_LBFO_MEMBER_UNSPEC,
 	IFLA_LBFO_MEMBER_ROLE,
 	IFLA_LBFO_MEMBER_STATE,
 	IFLA_LBFO_MEMBER_ADMIN,
+	IFLA_LBFO_MEMBER_WEIGHT,
+	IFLA_LBFO_MEMBER_BUCKETS,
 	__IFLA_LBFO_MEMBER_MAX,
 };
 
@@ -273,6 +396,22 @@ enum lbfo_cmd {
  * @LBFO_A_REASON: u8, enum lbfo_reason, in events: what caused them.
  * @LBFO_A_TRIGGER: nest of enum lbfo_member_a (ifindex and name), in events:
  *	the member whose change caused them, if one did.
+ * @LBFO_A_HASH_FIELDS: u32, as IFLA_LBFO_HASH_FIELDS.
+ * @LBFO_A_FLOWLET_GAP: u32, as IFLA_LBFO_FLOWLET_GAP.
+ * @LBFO_A_BALANCE_INTERVAL: u32, as IFLA_LBFO_BALANCE_INTERVAL.
+ * @LBFO_A_BALANCE_THRESHOLD: u32, as IFLA_LBFO_BALANCE_THRESHOLD.
+ * @LBFO_A_PROBE_INTERVAL: u32, as IFLA_LBFO_PROBE_INTERVAL.
+ * @LBFO_A_PROBE_MISSED: u32, as IFLA_LBFO_PROBE_MISSED.
+ * @LBFO_A_PROBE_TARGETS: nest of LBFO_A_PROBE_TARGET, as
+ *	IFLA_LBFO_PROBE_TARGETS.
+ * @LBFO_A_PROBE_TARGET: binary, 4 or 16 bytes, in LBFO_A_PROBE_TARGETS.
+ * @LBFO_A_UPDELAY: u32, as IFLA_LBFO_UPDELAY.
+ * @LBFO_A_DOWNDELAY: u32, as IFLA_LBFO_DOWNDELAY.
+ * @LBFO_A_PRIMARY: nest of enum lbfo_member_a (ifindex and name),
+ *	read-only: the member the team's MAC address is affine to.
+ *
+ * LBFO_CMD_TEAM_NEW and LBFO_CMD_TEAM_SET take every settable team
+ * attribute; a set changes all it is given or, if one is refused, none.
  */
 enum lbfo_attr {
 	LBFO_A_UNSPEC,
@@ -288,6 +427,17 @@ enum lbfo_attr {
 	LBFO_A_MEMBER,
 	LBFO_A_REASON,
 	LBFO_A_TRIGGER,
+	LBFO_A_HASH_FIELDS,
+	LBFO_A_FLOWLET_GAP,
+	LBFO_A_BALANCE_INTERVAL,
+	LBFO_A_BALANCE_THRESHOLD,
+	LBFO_A_PROBE_INTERVAL,
+	LBFO_A_PROBE_MISSED,
+	LBFO_A_PROBE_TARGETS,
+	LBFO_A_PROBE_TARGET,
+	LBFO_A_UPDELAY,
+	LBFO_A_DOWNDELAY,
+	LBFO_A_PRIMARY,
 	__LBFO_A_MAX,
 };
 
@@ -310,6 +460,8 @@ enum lbfo_attr {
  * @LBFO_MEMBER_A_SPEED: u32, read-only: link speed in Mb/s, 0 if unknown.
  * @LBFO_MEMBER_A_STATS: nest of enum lbfo_stats_attr, read-only: what the
  *	team sent on and received from this member.
+ * @LBFO_MEMBER_A_WEIGHT: u32, as IFLA_LBFO_MEMBER_WEIGHT; settable.
+ * @LBFO_MEMBER_A_BUCKETS: u32, read-only, as IFLA_LBFO_MEMBER_BUCKETS.
  */
 enum lbfo_member_a {
 	LBFO_MEMBER_A_UNSPEC,
@@ -323,6 +475,8 @@ enum lbfo_member_a {
 	LBFO_MEMBER_A_DRIVER,
 	LBFO_MEMBER_A_SPEED,
 	LBFO_MEMBER_A_STATS,
+	LBFO_MEMBER_A_WEIGHT,
+	LBFO_MEMBER_A_BUCKETS,
 	__LBFO_MEMBER_A_MAX,
 };
 
@@ -364,9 +518,12 @@ enum lbfo_stats_attr {
  * @LBFO_REASON_ROLE: a member's role changed.
  * @LBFO_REASON_JOIN: a member joined.
  * @LBFO_REASON_LEAVE: a member left.
+ * @LBFO_REASON_PROBE_DOWN: a member's probes went unanswered.
+ * @LBFO_REASON_PROBE_UP: a member's probes are answered again.
  *
  * Names, as teamctl monitor prints them: "link-down", "link-up",
- * "admin-down", "admin-up", "role", "join", "leave".
+ * "admin-down", "admin-up", "role", "join", "leave", "probe-down",
+ * "probe-up".
  */
 enum lbfo_reason {
 	LBFO_REASON_LINK_DOWN,
@@ -376,6 +533,8 @@ enum lbfo_reason {
 	LBFO_REASON_ROLE,
 	LBFO_REASON_JOIN,
 	LBFO_REASON_LEAVE,
+	LBFO_REASON_PROBE_DOWN,
+	LBFO_REASON_PROBE_UP,
 	__LBFO_REASON_MAX,
 };
 
