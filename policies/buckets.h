@@ -43,9 +43,11 @@ void lbfo_buckets_targets(const u32 *weights, unsigned int nslots,
  *	each to the slot furthest below its target (dynamic balancing keeps
  *	the rest of the map it built).
  *
- * A bucket moves only if its slot has weight 0 or, with @rebalance, holds
- * more than its target; buckets given up by a slot are its highest-numbered
- * ones. With every weight 0, every bucket becomes LBFO_NO_SLOT.
+ * A bucket moves only if its slot has weight 0 (or is LBFO_NO_SLOT, or
+ * @nslots or above) or, with @rebalance, holds more than its target;
+ * buckets given up by a slot are its highest-numbered ones. With every
+ * weight 0, every bucket becomes LBFO_NO_SLOT. Each entry of @bucket_slot
+ * is written at most once, with its final value.
  *
  * Return: the number of buckets whose slot changed.
  */
