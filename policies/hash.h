@@ -66,11 +66,14 @@ struct lbfo_flow {
  * addresses and protocol (LBFO_HASH_IP), those and the ports
  * (LBFO_HASH_PORTS; ports are skipped for fragments), taken from the inner
  * headers instead of the outer ones when LBFO_HASH_INNER is set and there
- * are inner headers. A frame that is not IP is hashed on its MAC addresses
- * and VLAN whatever @fields says. The hash is symmetric: swapping source
- * and destination (MACs, addresses and ports together) gives the same
- * value, so a flow and its replies share a bucket. Fields not selected
- * never change the result.
+ * are inner headers (the MAC addresses and VLAN are always the outer ones).
+ * A frame that is not IP is hashed on its MAC addresses and VLAN whatever
+ * @fields says, and so is an IP frame when @fields selects none of MAC, IP
+ * and PORTS (0, or LBFO_HASH_INNER alone): with LBFO_HASH_MAC alone, IP and
+ * other frames between two MAC addresses share a bucket. The hash is
+ * symmetric: swapping source and destination (MACs, addresses and ports
+ * together) gives the same value, so a flow and its replies share a bucket.
+ * Fields not selected never change the result.
  *
  * Return: a well-mixed 32-bit hash.
  */
