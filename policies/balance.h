@@ -58,7 +58,9 @@ struct lbfo_move {
  * to the least busy slot; but only if that value is below the busiest
  * slot's load before the move, so a move always lowers the peak. A bucket
  * too heavy to share (one elephant flow) is therefore never moved back and
- * forth. Buckets with no bytes are not moved. Equal choices go to the
+ * forth. Buckets with no bytes are not moved (bytes are compared to 22
+ * significant bits: a bucket below 2^-22 of the busiest one counts as
+ * idle), and no bucket is moved twice in one call. Equal choices go to the
  * lowest bucket and slot numbers, so the result is deterministic.
  *
  * Return: the number of moves written to @moves.
