@@ -61,7 +61,8 @@ bool lbfo_linkmon_update(struct lbfo_linkmon *lm, bool raw_up, u64 now_ns,
  * @downdelay_ns: likewise
  *
  * Return: the time at which GOING_UP or GOING_DOWN ends, or 0 if no delay
- * is pending.
+ * is pending (a delay that would end at time 0 gives 1, one that would end
+ * past U64_MAX gives U64_MAX).
  */
 u64 lbfo_linkmon_deadline(const struct lbfo_linkmon *lm, u64 updelay_ns,
 			  u64 downdelay_ns);
@@ -75,8 +76,9 @@ u64 lbfo_linkmon_deadline(const struct lbfo_linkmon *lm, u64 updelay_ns,
  * @interval_ns: the probe interval
  * @missed: how many intervals may pass without an answer
  *
- * Return: true if the last answer (or the start) is less than
- * @missed * @interval_ns old.
+ * Return: true if the last answer (or the start, whichever is later) is
+ * less than @missed * @interval_ns old; a time after @now_ns is 0 old. So
+ * never true with @missed or @interval_ns 0.
  */
 bool lbfo_probe_alive(u64 now_ns, u64 last_rx_ns, u64 since_ns,
 		      u64 interval_ns, u32 missed);
