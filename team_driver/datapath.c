@@ -4,18 +4,31 @@
  *
  * Transmit runs under rcu_read_lock_bh() (from __dev_queue_xmit(); the team
  * is NETIF_F_LLTX with no queue), receive under rcu_read_lock() (from
- * __netif_receive_skb_core()). Neither takes a lock nor writes shared state:
- * members are found through the team's txmap and the device's
- * rx_handler_data, both RCU-published, and counters are per CPU.
+ * __netif_receive_skb_core()). Neither takes a lock: members are found
+ * through the team's txmap and the device's rx_handler_data, both
+ * RCU-published; bucket entries are single words read and written with
+ * READ_ONCE/WRITE_ONCE; counters are per CPU.
+ *
+ * Transmit: the algorithm picks a bucket (flow hash, or port hash for
+ * hyperv-port), the bucket names a member slot, the txmap the member. In
+ * switch-independent mode, a frame whose source address is affine to
+ * another member is either sent there (ARP and other non-IP frames) or sent
+ * with the chosen member's own address as source.
  */
 #include <linux/etherdevice.h>
 #include <linux/netdevice.h>
 #include <linux/reciprocal_div.h>
 #include <linux/u64_stats_sync.h>
 
+#include "announce.h"
 #include "datapath.h"
 #include "device.h"
+#include "flow.h"
 #include "member.h"
+#include "probe.h"
+#include "policies/balance.h"
+#include "policies/buckets.h"
+#include "policies/hash.h"
 
 static void lbfo_count(struct pcpu_sw_netstats __percpu *stats, bool tx,
 		       unsigned int len)
@@ -33,28 +46,132 @@ static void lbfo_count(struct pcpu_sw_netstats __percpu *stats, bool tx,
 	u64_stats_update_end(&s->syncp);
 }
 
+/* The port bucket of a frame: its switch port, or source MAC and VLAN. */
+static unsigned int lbfo_port_bucket(const struct lbfo_team *team,
+				     const struct sk_buff *skb, u16 vlan)
+{
+	const struct ethhdr *eth = (const struct ethhdr *)skb->data;
+
+	return lbfo_hash_bucket(lbfo_port_hash(skb->mark, eth->h_source, vlan,
+					       &team->hash_key));
+}
+
+/* Remember a source address of a port bucket, to announce it if it moves. */
+static void lbfo_port_saw(struct lbfo_team *team, unsigned int pb,
+			  const u8 *mac, u16 vlan)
+{
+	u64 seen = lbfo_seen_pack(mac, vlan);
+	u64 *slot = team->port_seen[pb];
+
+	if (READ_ONCE(slot[0]) == seen)
+		return;
+	WRITE_ONCE(slot[1], READ_ONCE(slot[0]));
+	WRITE_ONCE(slot[0], seen);
+}
+
+/*
+ * Dynamic: the bucket's slot, after moving it to its pending slot if this
+ * packet starts a new flowlet. Counts the bytes for the balancer.
+ */
+static u8 lbfo_dynamic_slot(struct lbfo_team *team, unsigned int b,
+			    unsigned int len)
+{
+	struct lbfo_bucket *bucket = &team->buckets[b];
+	u64 gap = (u64)READ_ONCE(team->p.flowlet_gap_us) * NSEC_PER_USEC;
+	u8 slot = READ_ONCE(bucket->slot), next = READ_ONCE(bucket->next);
+	u64 now = ktime_get_ns();
+
+	if (next != slot &&
+	    lbfo_flowlet_starts(now, READ_ONCE(bucket->last_ns), gap)) {
+		slot = next;
+		WRITE_ONCE(bucket->slot, slot);
+	}
+	WRITE_ONCE(bucket->last_ns, now);
+	this_cpu_ptr(team->bucket_bytes)[b] += len;
+	return slot;
+}
+
+/*
+ * Switch-independent: send @skb on @member, or on the member its source is
+ * affine to. Return the member to use, or NULL to drop.
+ */
+static struct lbfo_member *lbfo_si_fixup(struct lbfo_team *team,
+					 const struct lbfo_txmap *map,
+					 struct sk_buff *skb,
+					 struct lbfo_member *member, u8 lb,
+					 u16 vlan)
+{
+	struct ethhdr *eth = (struct ethhdr *)skb->data;
+	struct lbfo_member *affine;
+
+	if (ether_addr_equal(eth->h_source, team->dev->dev_addr) ||
+	    lb == LBFO_LB_ADDRESS_HASH) {
+		affine = map->primary;
+	} else {
+		unsigned int pb = lbfo_port_bucket(team, skb, vlan);
+
+		affine = map->slot[READ_ONCE(team->port_slot[pb])];
+		lbfo_port_saw(team, pb, eth->h_source, vlan);
+	}
+	if (!affine || affine == member)
+		return member;
+	if (skb->protocol != htons(ETH_P_IP) &&
+	    skb->protocol != htons(ETH_P_IPV6))
+		return affine;
+	if (skb_ensure_writable(skb, ETH_HLEN))
+		return NULL;
+	eth = (struct ethhdr *)skb->data;
+	ether_addr_copy(eth->h_source, member->dev->dev_addr);
+	return member;
+}
+
 /**
  * lbfo_xmit() - ndo_start_xmit: send a packet through one member
  * @skb: the packet
  * @dev: the team
- *
- * The flow hash picks one of the members that carry traffic, so a flow
- * stays on one member (no reordering) while the membership is stable.
  *
  * Return: NETDEV_TX_OK; the packet is always consumed.
  */
 netdev_tx_t lbfo_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	struct lbfo_team *team = netdev_priv(dev);
-	unsigned int len = skb->len;
+	u8 lb = READ_ONCE(team->p.lb), slot;
+	unsigned int len = skb->len, b;
 	struct lbfo_member *member;
 	struct lbfo_txmap *map;
+	struct lbfo_flow flow;
+	u16 vlan;
+	u32 hash;
 	int rc;
 
 	map = rcu_dereference_bh(team->txmap);
-	if (unlikely(!map))
+	if (unlikely(!map) || unlikely(skb->len < ETH_HLEN))
 		goto drop;
-	member = map->members[reciprocal_scale(skb_get_hash(skb), map->count)];
+	vlan = lbfo_skb_vlan(skb);
+	if (lb == LBFO_LB_HYPERV_PORT) {
+		b = lbfo_port_bucket(team, skb, vlan);
+		hash = b;
+		slot = READ_ONCE(team->port_slot[b]);
+	} else {
+		lbfo_flow_extract(skb, READ_ONCE(team->p.hash_fields), &flow);
+		hash = lbfo_flow_hash(&flow, READ_ONCE(team->p.hash_fields),
+				      &team->hash_key);
+		b = lbfo_hash_bucket(hash);
+		if (lb == LBFO_LB_DYNAMIC)
+			slot = lbfo_dynamic_slot(team, b, len);
+		else
+			slot = READ_ONCE(team->buckets[b].slot);
+	}
+	/* A bucket not yet remapped after a change: any carrier will do. */
+	member = slot < LBFO_MAX_MEMBERS ? map->slot[slot] : NULL;
+	if (unlikely(!member))
+		member = map->members[reciprocal_scale(hash, map->count)];
+
+	if (READ_ONCE(team->p.mode) == LBFO_MODE_SWITCH_INDEPENDENT) {
+		member = lbfo_si_fixup(team, map, skb, member, lb, vlan);
+		if (unlikely(!member))
+			goto drop;
+	}
 
 	skb->dev = member->dev;
 	/* net_xmit_eval() evaluates its argument twice: keep the call apart. */
@@ -80,28 +197,38 @@ drop:
  * Frames from a member that carries traffic are delivered to the team.
  * Frames from a standby or down member are left to the member device alone
  * (RX_HANDLER_EXACT: packet sockets bound to it still see them), so that a
- * flood reaching every port of the partner's switch arrives only once.
+ * flood reaching every port of the partner's switch arrives only once; but
+ * probe answers count for every member.
  */
 rx_handler_result_t lbfo_handle_frame(struct sk_buff **pskb)
 {
 	struct sk_buff *skb = *pskb;
 	struct lbfo_member *member;
+	struct lbfo_team *team;
 	struct net_device *dev;
 
 	if (unlikely(skb->pkt_type == PACKET_LOOPBACK))
 		return RX_HANDLER_PASS;
 
 	member = rcu_dereference(skb->dev->rx_handler_data);
+	team = member->team;
+	if (READ_ONCE(team->p.probe_interval_ms))
+		lbfo_probe_rx(team, member, skb);
 	if (READ_ONCE(member->state) != LBFO_STATE_ACTIVE)
 		return RX_HANDLER_EXACT;
 
-	dev = member->team->dev;
+	dev = team->dev;
 	skb = skb_share_check(skb, GFP_ATOMIC);
 	if (unlikely(!skb)) {
 		dev_core_stats_rx_dropped_inc(dev);
 		return RX_HANDLER_CONSUMED;
 	}
 	*pskb = skb;
+
+	/* Switch-independent members keep their own addresses. */
+	if (skb->pkt_type == PACKET_OTHERHOST &&
+	    ether_addr_equal(eth_hdr(skb)->h_dest, dev->dev_addr))
+		skb->pkt_type = PACKET_HOST;
 
 	lbfo_count(member->stats, false, skb->len + skb->mac_len);
 	dev_sw_netstats_rx_add(dev, skb->len + skb->mac_len);

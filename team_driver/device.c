@@ -15,162 +15,11 @@
 #include "datapath.h"
 #include "device.h"
 #include "member.h"
+#include "balancer.h"
 #include "netlink.h"
+#include "probe.h"
+#include "state.h"
 #include "offload/features.h"
-#include "policies/select.h"
-
-static const char *const lbfo_state_names[] = {
-	[LBFO_STATE_ACTIVE] = "active",
-	[LBFO_STATE_STANDBY] = "standby",
-	[LBFO_STATE_DOWN] = "down",
-};
-
-static bool lbfo_member_link_up(const struct lbfo_member *member)
-{
-	return netif_running(member->dev) && netif_carrier_ok(member->dev);
-}
-
-/* Does @map hold exactly the members of @team that are in state active? */
-static bool lbfo_txmap_current(const struct lbfo_team *team,
-			       const struct lbfo_txmap *map,
-			       unsigned int carriers)
-{
-	const struct lbfo_member *member;
-	unsigned int i = 0;
-
-	if (!map || map->count != carriers)
-		return !map && !carriers;
-	list_for_each_entry(member, &team->members, list)
-		if (member->state == LBFO_STATE_ACTIVE &&
-		    map->members[i++] != member)
-			return false;
-	return true;
-}
-
-static void lbfo_txmap_publish(struct lbfo_team *team, unsigned int carriers)
-{
-	struct lbfo_txmap *old = rtnl_dereference(team->txmap);
-	struct lbfo_member *member;
-	struct lbfo_txmap *map;
-	unsigned int i = 0;
-
-	if (!carriers) {
-		RCU_INIT_POINTER(team->txmap, NULL);
-		goto free_old;
-	}
-	map = kmalloc(struct_size(map, members, carriers), GFP_KERNEL);
-	if (!map) {
-		/*
-		 * The old map may point at a member that is leaving: the data
-		 * path must stop using it before it goes. Stop transmitting
-		 * until the next change succeeds.
-		 */
-		netdev_err(team->dev, "out of memory: transmit stopped\n");
-		RCU_INIT_POINTER(team->txmap, NULL);
-		synchronize_net();
-		kfree(old);
-		return;
-	}
-	map->count = carriers;
-	list_for_each_entry(member, &team->members, list)
-		if (member->state == LBFO_STATE_ACTIVE)
-			map->members[i++] = member;
-	rcu_assign_pointer(team->txmap, map);
-free_old:
-	if (old)
-		kfree_rcu(old, rcu);
-}
-
-/**
- * lbfo_team_refresh() - recompute member states, the txmap and carrier
- * @team: the team
- * @trigger: the member whose change calls for this (may have left the list
- *	already), or NULL
- * @reason: enum lbfo_reason, or LBFO_REASON_LINK
- *
- * Called whenever a member joins or leaves, changes role or admin state, or
- * its link changes. Traffic moves as soon as the new txmap is published;
- * events announce each member's new state and, if the members carrying
- * traffic changed, the failover.
- *
- * Context: RTNL.
- */
-void lbfo_team_refresh(struct lbfo_team *team, struct lbfo_member *trigger,
-		       int reason)
-{
-	struct lbfo_member *member, *link_cause = NULL;
-	struct lbfo_select_in in[LBFO_MAX_MEMBERS];
-	bool stale = reason == LBFO_REASON_LINK;
-	u8 state[LBFO_MAX_MEMBERS];
-	unsigned int n = 0, carriers;
-	int link_why = 0;
-
-	ASSERT_RTNL();
-	list_for_each_entry(member, &team->members, list) {
-		in[n].role = member->role;
-		in[n].link_up = lbfo_member_link_up(member);
-		in[n].admin_up = member->admin_up;
-		n++;
-	}
-	carriers = lbfo_select_states(in, n, state);
-	if (reason == LBFO_REASON_LINK)
-		reason = trigger && !lbfo_member_link_up(trigger) ?
-			 LBFO_REASON_LINK_DOWN : LBFO_REASON_LINK_UP;
-
-	n = 0;
-	list_for_each_entry(member, &team->members, list) {
-		struct netdev_lag_lower_state_info info;
-		u8 old = member->state, new = state[n];
-		struct lbfo_member *cause = trigger;
-		int why = reason;
-
-		/*
-		 * A member whose link changed since the last refresh is
-		 * reported as such, even if this refresh is for another
-		 * member: its own link event may come later and find
-		 * nothing left to change.
-		 */
-		if (member->link_up != in[n].link_up) {
-			if (member == trigger) {
-				stale = false;
-			} else {
-				cause = member;
-				why = in[n].link_up ? LBFO_REASON_LINK_UP :
-				      LBFO_REASON_LINK_DOWN;
-				if (!link_cause) {
-					link_cause = cause;
-					link_why = why;
-				}
-			}
-		}
-		member->link_up = in[n++].link_up;
-		if (old == new)
-			continue;
-		netdev_info(team->dev, "%s: %s -> %s\n", member->dev->name,
-			    lbfo_state_names[old], lbfo_state_names[new]);
-		WRITE_ONCE(member->state, new);
-		info.link_up = new != LBFO_STATE_DOWN;
-		info.tx_enabled = new == LBFO_STATE_ACTIVE;
-		netdev_lower_state_changed(member->dev, &info);
-		lbfo_nl_state_event(member, old, why, cause);
-	}
-
-	if (!lbfo_txmap_current(team, rtnl_dereference(team->txmap),
-				carriers)) {
-		lbfo_txmap_publish(team, carriers);
-		/* A link event of a member whose link did not change. */
-		if (stale && link_cause)
-			lbfo_nl_failover_event(team, carriers, link_why,
-					       link_cause);
-		else
-			lbfo_nl_failover_event(team, carriers, reason, trigger);
-	}
-
-	if (carriers)
-		netif_carrier_on(team->dev);
-	else
-		netif_carrier_off(team->dev);
-}
 
 static void lbfo_member_feat(const struct net_device *pdev,
 			     struct lbfo_feat *f)
@@ -248,11 +97,49 @@ static netdev_features_t lbfo_fix_features(struct net_device *dev,
 
 static int lbfo_init(struct net_device *dev)
 {
+	struct lbfo_team *team = netdev_priv(dev);
+
+	int err = -ENOMEM;
+
 	dev->tstats = netdev_alloc_pcpu_stats(struct pcpu_sw_netstats);
 	if (!dev->tstats)
 		return -ENOMEM;
+	err = lbfo_state_init(team);
+	if (err)
+		goto free_tstats;
+	err = lbfo_balancer_init(team);
+	if (err)
+		goto free_state;
+	lbfo_probe_init(team);
 	netdev_lockdep_set_classes(dev);
 	netif_carrier_off(dev);
+	return 0;
+
+free_state:
+	lbfo_state_free(team);
+free_tstats:
+	free_percpu(dev->tstats);
+	dev->tstats = NULL;
+	return err;
+}
+
+/* Start or stop the periodic works as the parameters and state say. */
+void lbfo_works_update(struct lbfo_team *team)
+{
+	ASSERT_RTNL();
+	lbfo_balancer_update(team);
+	lbfo_probe_update(team);
+}
+
+static int lbfo_open(struct net_device *dev)
+{
+	lbfo_works_update(netdev_priv(dev));
+	return 0;
+}
+
+static int lbfo_stop(struct net_device *dev)
+{
+	lbfo_works_update(netdev_priv(dev));
 	return 0;
 }
 
@@ -262,13 +149,20 @@ static void lbfo_uninit(struct net_device *dev)
 	struct lbfo_team *team = netdev_priv(dev);
 	struct lbfo_member *member, *tmp;
 
+	lbfo_balancer_stop(team);
+	lbfo_probe_stop(team);
 	list_for_each_entry_safe(member, tmp, &team->members, list)
 		lbfo_member_del(member, false);
+	lbfo_state_stop(team);
 	lbfo_nl_team_event(team, LBFO_CMD_TEAM_DEL);
 }
 
 static void lbfo_destructor(struct net_device *dev)
 {
+	struct lbfo_team *team = netdev_priv(dev);
+
+	lbfo_balancer_free(team);
+	lbfo_state_free(team);
 	free_percpu(dev->tstats);
 }
 
@@ -312,6 +206,29 @@ unwind:
 	return err;
 }
 
+/* Switch-independent: members keep theirs; swap the team's in filters. */
+static int lbfo_si_set_mac(struct lbfo_team *team, const u8 *addr)
+{
+	struct net_device *dev = team->dev;
+	struct lbfo_member *member;
+	int err;
+
+	list_for_each_entry(member, &team->members, list) {
+		err = dev_uc_add(member->dev, addr);
+		if (err)
+			goto unwind;
+	}
+	list_for_each_entry(member, &team->members, list)
+		dev_uc_del(member->dev, dev->dev_addr);
+	eth_hw_addr_set(dev, addr);
+	return 0;
+
+unwind:
+	list_for_each_entry_continue_reverse(member, &team->members, list)
+		dev_uc_del(member->dev, addr);
+	return err;
+}
+
 static int lbfo_set_mac_address(struct net_device *dev, void *p)
 {
 	struct lbfo_team *team = netdev_priv(dev);
@@ -321,6 +238,8 @@ static int lbfo_set_mac_address(struct net_device *dev, void *p)
 
 	if (!is_valid_ether_addr(sa->sa_data))
 		return -EADDRNOTAVAIL;
+	if (team->p.mode == LBFO_MODE_SWITCH_INDEPENDENT)
+		return lbfo_si_set_mac(team, sa->sa_data);
 	list_for_each_entry(member, &team->members, list) {
 		err = lbfo_member_set_mac(member, sa->sa_data, NULL);
 		if (err) {
@@ -404,6 +323,8 @@ static int lbfo_vlan_rx_kill_vid(struct net_device *dev, __be16 proto,
 static const struct net_device_ops lbfo_netdev_ops = {
 	.ndo_init		= lbfo_init,
 	.ndo_uninit		= lbfo_uninit,
+	.ndo_open		= lbfo_open,
+	.ndo_stop		= lbfo_stop,
 	.ndo_start_xmit		= lbfo_xmit,
 	.ndo_get_stats64	= dev_get_tstats64,
 	.ndo_add_slave		= lbfo_add_slave,
@@ -423,71 +344,102 @@ bool lbfo_is_team(const struct net_device *dev)
 	return dev->netdev_ops == &lbfo_netdev_ops;
 }
 
-/*
- * The modes and algorithms of the uapi that are implemented so far. The
- * others are refused, saying so, rather than silently behaving like these.
+/**
+ * lbfo_params_default() - the parameters of a new team
+ * @p: filled with the defaults of the uapi
  */
-int lbfo_team_check_mode(u8 mode, struct netlink_ext_ack *extack)
+void lbfo_params_default(struct lbfo_params *p)
 {
-	if (mode != LBFO_MODE_STATIC) {
-		NL_SET_ERR_MSG_MOD(extack,
-				   "Only mode static is implemented so far");
-		return -EOPNOTSUPP;
-	}
-	return 0;
+	memset(p, 0, sizeof(*p));
+	p->mode = LBFO_MODE_SWITCH_INDEPENDENT;
+	p->lb = LBFO_LB_DYNAMIC;
+	p->hash_fields = LBFO_HASH_PORTS;
+	p->flowlet_gap_us = LBFO_FLOWLET_GAP_DEFAULT;
+	p->balance_interval_ms = LBFO_BALANCE_INTERVAL_DEFAULT;
+	p->balance_threshold = LBFO_BALANCE_THRESHOLD_DEFAULT;
+	p->probe_missed = LBFO_PROBE_MISSED_DEFAULT;
 }
 
-int lbfo_team_check_lb(u8 lb, struct netlink_ext_ack *extack)
+/**
+ * lbfo_params_check() - can a team take these parameters?
+ * @team: the team
+ * @p: all of its parameters as they would be (ranges already checked by
+ *	the netlink policies)
+ * @extack: where to say why not
+ *
+ * Context: RTNL.
+ * Return: 0 or a negative error code.
+ */
+int lbfo_params_check(const struct lbfo_team *team,
+		      const struct lbfo_params *p,
+		      struct netlink_ext_ack *extack)
 {
-	if (lb != LBFO_LB_ADDRESS_HASH) {
-		NL_SET_ERR_MSG_MOD(extack,
-				   "Only load balancing address-hash is implemented so far");
+	if (p->mode == LBFO_MODE_LACP) {
+		NL_SET_ERR_MSG_MOD(extack, "Mode lacp is not implemented yet");
 		return -EOPNOTSUPP;
+	}
+	if (p->mode != team->p.mode && team->member_count) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "The mode of a team can change only while it has no members");
+		return -EBUSY;
+	}
+	if (!p->hash_fields) {
+		NL_SET_ERR_MSG_MOD(extack, "Hash on at least one field");
+		return -EINVAL;
+	}
+	if (p->probe_interval_ms && p->probe_interval_ms < LBFO_PROBE_INTERVAL_MIN) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "The probe interval is 0 (off) or at least 10 ms");
+		return -ERANGE;
+	}
+	if (p->probe_interval_ms && !p->n_targets) {
+		NL_SET_ERR_MSG_MOD(extack, "Probing needs at least one target");
+		return -EINVAL;
 	}
 	return 0;
 }
 
 /**
- * lbfo_team_set_mode() - change a team's teaming mode
+ * lbfo_team_set_params() - change a team's parameters, all or none
  * @team: the team
- * @mode: enum lbfo_mode, within range (checked by the netlink policy)
+ * @p: all of its parameters as they should be
  * @extack: where to say why a refusal happened
  *
  * Context: RTNL.
  * Return: 0 or a negative error code; nothing changes on error.
  */
-int lbfo_team_set_mode(struct lbfo_team *team, u8 mode,
-		       struct netlink_ext_ack *extack)
+int lbfo_team_set_params(struct lbfo_team *team, const struct lbfo_params *p,
+			 struct netlink_ext_ack *extack)
 {
-	int err = lbfo_team_check_mode(mode, extack);
+	struct lbfo_params old = team->p;
+	struct lbfo_member *member;
+	int err;
 
 	ASSERT_RTNL();
-	if (err || team->mode == mode)
+	err = lbfo_params_check(team, p, extack);
+	if (err)
 		return err;
-	team->mode = mode;
-	lbfo_nl_team_event(team, LBFO_CMD_TEAM_SET);
-	return 0;
-}
+	if (!memcmp(&old, p, sizeof(old)))
+		return 0;
+	WRITE_ONCE(team->p.mode, p->mode);
+	WRITE_ONCE(team->p.lb, p->lb);
+	WRITE_ONCE(team->p.hash_fields, p->hash_fields);
+	WRITE_ONCE(team->p.flowlet_gap_us, p->flowlet_gap_us);
+	team->p.balance_interval_ms = p->balance_interval_ms;
+	team->p.balance_threshold = p->balance_threshold;
+	team->p.updelay_ms = p->updelay_ms;
+	team->p.downdelay_ms = p->downdelay_ms;
+	team->p.probe_missed = p->probe_missed;
+	team->p.n_targets = p->n_targets;
+	memcpy(team->p.targets, p->targets, sizeof(p->targets));
+	if (p->probe_interval_ms != old.probe_interval_ms)
+		list_for_each_entry(member, &team->members, list)
+			member->probe_since_ns = ktime_get_ns();
+	WRITE_ONCE(team->p.probe_interval_ms, p->probe_interval_ms);
 
-/**
- * lbfo_team_set_lb() - change a team's load-balancing algorithm
- * @team: the team
- * @lb: enum lbfo_lb, within range (checked by the netlink policy)
- * @extack: where to say why a refusal happened
- *
- * Context: RTNL.
- * Return: 0 or a negative error code; nothing changes on error.
- */
-int lbfo_team_set_lb(struct lbfo_team *team, u8 lb,
-		     struct netlink_ext_ack *extack)
-{
-	int err = lbfo_team_check_lb(lb, extack);
-
-	ASSERT_RTNL();
-	if (err || team->lb == lb)
-		return err;
-	team->lb = lb;
 	lbfo_nl_team_event(team, LBFO_CMD_TEAM_SET);
+	lbfo_team_refresh(team, NULL, LBFO_REASON_NONE);
+	lbfo_works_update(team);
 	return 0;
 }
 
@@ -502,8 +454,7 @@ void lbfo_setup(struct net_device *dev)
 	ether_setup(dev);
 	team->dev = dev;
 	INIT_LIST_HEAD(&team->members);
-	team->mode = LBFO_MODE_STATIC;
-	team->lb = LBFO_LB_ADDRESS_HASH;
+	lbfo_params_default(&team->p);
 
 	dev->netdev_ops = &lbfo_netdev_ops;
 	dev->ethtool_ops = &lbfo_ethtool_ops;

@@ -5,9 +5,13 @@
 #ifndef _LBFO_DEVICE_H
 #define _LBFO_DEVICE_H
 
+#include <linux/in6.h>
 #include <linux/list.h>
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
+#include <linux/siphash.h>
+#include <linux/workqueue.h>
+#include <linux/lbfo.h>
 
 struct lbfo_member;
 
@@ -16,6 +20,10 @@ struct lbfo_member;
  * @rcu: frees the map after the readers that may still use it are gone.
  * @count: number of entries in @members; never 0 (no map is published
  *	instead).
+ * @primary: the member the team's MAC address is affine to
+ *	(switch-independent): the first of @members.
+ * @slot: the members of @members by slot (struct lbfo_member.slot); NULL
+ *	for slots that carry nothing.
  * @members: the members in state LBFO_STATE_ACTIVE, in member order.
  *
  * Lifetime: immutable once published in lbfo_team.txmap. A new map replaces
@@ -27,8 +35,73 @@ struct lbfo_member;
 struct lbfo_txmap {
 	struct rcu_head rcu;
 	unsigned int count;
+	struct lbfo_member *primary;
+	struct lbfo_member *slot[LBFO_MAX_MEMBERS];
 	struct lbfo_member *members[];
 };
+
+/**
+ * struct lbfo_bucket - one transmit bucket
+ * @last_ns: when the bucket last sent (dynamic), 0 never.
+ * @slot: the slot of the member that carries it.
+ * @next: dynamic: the slot it moves to at its next flowlet (== @slot when
+ *	no move is pending).
+ *
+ * Written by the data path (all three fields, with WRITE_ONCE: a racing CPU
+ * may lose an update, which costs nothing but a later move) and under RTNL
+ * (@slot and @next on membership changes, @next by the balancer).
+ */
+struct lbfo_bucket {
+	u64 last_ns;
+	u8 slot;
+	u8 next;
+};
+
+/**
+ * struct lbfo_probe_target - an address the link monitor probes
+ * @family: AF_INET or AF_INET6.
+ * @addr: the address: IPv4 in the first 4 bytes.
+ */
+struct lbfo_probe_target {
+	u8 family;
+	union {
+		__be32 v4;
+		struct in6_addr v6;
+	} addr;
+};
+
+/**
+ * struct lbfo_params - a team's settable parameters (see the uapi)
+ * @mode: enum lbfo_mode.
+ * @lb: enum lbfo_lb.
+ * @hash_fields: LBFO_HASH_* bits.
+ * @flowlet_gap_us: dynamic: idle time that ends a flowlet.
+ * @balance_interval_ms: dynamic: how often the balancer looks at loads.
+ * @balance_threshold: dynamic: imbalance, in percent, worth a move.
+ * @probe_interval_ms: link monitor probe interval, 0 off.
+ * @probe_missed: intervals without an answer before a member is down.
+ * @updelay_ms: how long a link must be up before it is used.
+ * @downdelay_ms: how long it must be down before it is dropped.
+ * @n_targets: entries in @targets.
+ * @targets: the probe targets.
+ */
+struct lbfo_params {
+	u8 mode;
+	u8 lb;
+	u32 hash_fields;
+	u32 flowlet_gap_us;
+	u32 balance_interval_ms;
+	u32 balance_threshold;
+	u32 probe_interval_ms;
+	u32 probe_missed;
+	u32 updelay_ms;
+	u32 downdelay_ms;
+	unsigned int n_targets;
+	struct lbfo_probe_target targets[LBFO_PROBE_TARGETS_MAX];
+};
+
+/* Recent source addresses seen per port bucket, for announcements. */
+#define LBFO_PORT_SEEN	2
 
 /**
  * struct lbfo_team - private data of a team net_device (netdev_priv())
@@ -38,25 +111,55 @@ struct lbfo_txmap {
  *	team's address lock, not RTNL) may walk it under RCU.
  * @member_count: length of @members.
  * @txmap: the members carrying traffic, for the data path (RCU).
- * @mode: teaming mode, enum lbfo_mode.
- * @lb: load-balancing algorithm, enum lbfo_lb.
+ * @p: the parameters. Written under RTNL; the data path reads the ones it
+ *	uses (mode, lb, hash_fields, flowlet_gap_us) with READ_ONCE.
+ * @hash_key: the random key of the transmit hash.
+ * @buckets: LBFO_BUCKETS flow buckets (address-hash, dynamic).
+ * @port_slot: LBFO_BUCKETS port buckets: the slot each virtual switch port
+ *	bucket is pinned to (hyperv-port; dynamic's inbound affinity).
+ * @port_seen: per port bucket, the last LBFO_PORT_SEEN source addresses
+ *	(MAC in the low 48 bits, VLAN above, bit 63 set if valid), written by
+ *	the data path, read under RTNL to announce a moved port.
+ * @bucket_bytes: per CPU, LBFO_BUCKETS counters of bytes sent (dynamic).
+ * @bucket_prev: the balancer's last sums of @bucket_bytes (RTNL).
+ * @bucket_delta: the balancer's room for the bytes of one interval (RTNL).
+ * @bucket_scratch: LBFO_BUCKETS bytes of room for lbfo_team_refresh() and
+ *	the balancer (RTNL).
+ * @slots_used: slots taken by members (RTNL).
+ * @slot_freed: per slot, the RCU grace-period state when it was given back;
+ *	it is reused only once that grace period has ended (RTNL).
+ * @balance_work: the dynamic balancer, every balance_interval_ms.
+ * @probe_work: the link monitor's probes, every probe_interval_ms.
+ * @link_work: ends the up and down delays of the link monitor.
  * @changing_member: set while the team itself changes a member's MTU or MAC
  *	address; any other change of those is refused (see notifier.c).
  *
  * Lifetime: that of the net_device. Members are released in ndo_uninit,
- * before the device is unregistered; the per-CPU counters are freed by the
- * device's destructor.
+ * before the device is unregistered; the tables are freed by the device's
+ * destructor, after the works are cancelled in ndo_uninit.
  *
- * Locking: every field is written under RTNL; the data path only reads
- * @txmap and @dev.
+ * Locking: every field is written under RTNL but for the data path's
+ * fields said so above.
  */
 struct lbfo_team {
 	struct net_device *dev;
 	struct list_head members;
 	unsigned int member_count;
 	struct lbfo_txmap __rcu *txmap;
-	u8 mode;
-	u8 lb;
+	struct lbfo_params p;
+	siphash_key_t hash_key;
+	struct lbfo_bucket *buckets;
+	u8 *port_slot;
+	u64 (*port_seen)[LBFO_PORT_SEEN];
+	u64 __percpu *bucket_bytes;
+	u64 *bucket_prev;
+	u64 *bucket_delta;
+	u8 *bucket_scratch;
+	unsigned long slots_used[BITS_TO_LONGS(LBFO_MAX_MEMBERS)];
+	unsigned long slot_freed[LBFO_MAX_MEMBERS];
+	struct delayed_work balance_work;
+	struct delayed_work probe_work;
+	struct delayed_work link_work;
 	bool changing_member;
 };
 
@@ -65,18 +168,21 @@ struct lbfo_team {
  * when the trigger's link changed (down or up follows from its new state).
  */
 #define LBFO_REASON_LINK	(-1)
+/* lbfo_team_refresh() for a change that is no member's (parameters). */
+#define LBFO_REASON_NONE	(-2)
 
 void lbfo_setup(struct net_device *dev);
 void lbfo_compute_features(struct lbfo_team *team);
 void lbfo_team_refresh(struct lbfo_team *team, struct lbfo_member *trigger,
 		       int reason);
 bool lbfo_is_team(const struct net_device *dev);
-int lbfo_team_set_mode(struct lbfo_team *team, u8 mode,
-		       struct netlink_ext_ack *extack);
-int lbfo_team_set_lb(struct lbfo_team *team, u8 lb,
-		     struct netlink_ext_ack *extack);
-int lbfo_team_check_mode(u8 mode, struct netlink_ext_ack *extack);
-int lbfo_team_check_lb(u8 lb, struct netlink_ext_ack *extack);
+int lbfo_team_set_params(struct lbfo_team *team, const struct lbfo_params *p,
+			 struct netlink_ext_ack *extack);
+int lbfo_params_check(const struct lbfo_team *team,
+		      const struct lbfo_params *p,
+		      struct netlink_ext_ack *extack);
+void lbfo_params_default(struct lbfo_params *p);
+void lbfo_works_update(struct lbfo_team *team);
 
 extern const struct ethtool_ops lbfo_ethtool_ops;
 

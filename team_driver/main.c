@@ -42,6 +42,8 @@ static void __exit lbfo_module_exit(void)
 	lbfo_netlink_uninit();
 	lbfo_rtnl_uninit();
 	lbfo_notifier_uninit();
+	/* Members are freed by call_rcu() callbacks in this module. */
+	rcu_barrier();
 }
 
 module_init(lbfo_module_init);

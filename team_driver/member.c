@@ -20,6 +20,7 @@
 #include "device.h"
 #include "member.h"
 #include "netlink.h"
+#include "state.h"
 
 /**
  * lbfo_member_get_rtnl() - the membership of a device, if it is in a team
@@ -91,6 +92,52 @@ int lbfo_member_set_mac(struct lbfo_member *member, const u8 *addr,
 	return err;
 }
 
+/**
+ * lbfo_member_take_addr() - make a member receive the team's MAC address
+ * @member: the member
+ * @addr: the team's address
+ * @extack: where to say why a refusal happened
+ *
+ * Static mode: the member takes the address. Switch-independent mode: the
+ * member keeps its own and gets the team's in its unicast filter, since
+ * frames for the team arrive on whichever member its address is affine to.
+ *
+ * Context: RTNL.
+ * Return: 0 or a negative error code.
+ */
+int lbfo_member_take_addr(struct lbfo_member *member, const u8 *addr,
+			  struct netlink_ext_ack *extack)
+{
+	int err;
+
+	if (member->team->p.mode == LBFO_MODE_SWITCH_INDEPENDENT) {
+		err = dev_uc_add(member->dev, addr);
+		if (err)
+			NL_SET_ERR_MSG_MOD(extack,
+					   "Device refused the team's MAC address in its filter");
+		return err;
+	}
+	err = lbfo_member_set_mac(member, addr, extack);
+	if (err && extack && !extack->_msg)
+		NL_SET_ERR_MSG_MOD(extack, "Device refused the team's MAC address");
+	return err;
+}
+
+/* Undo lbfo_member_take_addr(); in static mode, give back its own. */
+void lbfo_member_give_addr(struct lbfo_member *member, const u8 *addr)
+{
+	struct net_device *pdev = member->dev;
+
+	if (member->team->p.mode == LBFO_MODE_SWITCH_INDEPENDENT) {
+		dev_uc_del(pdev, addr);
+		return;
+	}
+	if (lbfo_member_set_mac(member, member->orig_addr, NULL))
+		netdev_warn(member->team->dev,
+			    "%s: could not restore its MAC address %pM\n",
+			    pdev->name, member->orig_addr);
+}
+
 /* Refusals that leave everything unchanged; the message says why. */
 static int lbfo_member_check(struct lbfo_team *team, struct net_device *pdev,
 			     struct netlink_ext_ack *extack)
@@ -135,13 +182,18 @@ static int lbfo_member_check(struct lbfo_team *team, struct net_device *pdev,
 	return 0;
 }
 
-/* The first member lends its MAC address to a team that has a random one. */
+/*
+ * In static mode, the first member lends its MAC address to a team that has
+ * a random one. Not in switch-independent mode, where members keep their
+ * own addresses: the team's must then differ from all of them.
+ */
 static void lbfo_team_adopt_addr(struct lbfo_team *team,
 				 struct net_device *pdev)
 {
 	struct net_device *dev = team->dev;
 
-	if (team->member_count || dev->addr_assign_type != NET_ADDR_RANDOM)
+	if (team->member_count || dev->addr_assign_type != NET_ADDR_RANDOM ||
+	    team->p.mode != LBFO_MODE_STATIC)
 		return;
 	eth_hw_addr_set(dev, pdev->dev_addr);
 	dev->addr_assign_type = NET_ADDR_STOLEN;
@@ -223,9 +275,15 @@ int lbfo_member_add(struct lbfo_team *team, struct net_device *pdev,
 	member->role = role;
 	member->admin_up = admin_up;
 	member->state = LBFO_STATE_DOWN;
+	member->probe_since_ns = ktime_get_ns();
 	member->was_up = pdev->flags & IFF_UP;
 	member->orig_mtu = pdev->mtu;
 	ether_addr_copy(member->orig_addr, pdev->dev_addr);
+
+	err = lbfo_slot_alloc(team);
+	if (err < 0)
+		goto err_free;
+	member->slot = err;
 
 	ether_addr_copy(team_addr, dev->dev_addr);
 	lbfo_team_adopt_addr(team, pdev);
@@ -243,12 +301,9 @@ int lbfo_member_add(struct lbfo_team *team, struct net_device *pdev,
 	 * After dev_open(): some devices (QEMU's vmxnet3) forget an address
 	 * set while they were down when they are opened.
 	 */
-	err = lbfo_member_set_mac(member, dev->dev_addr, extack);
-	if (err) {
-		if (extack && !extack->_msg)
-			NL_SET_ERR_MSG_MOD(extack, "Device refused the team's MAC address");
+	err = lbfo_member_take_addr(member, dev->dev_addr, extack);
+	if (err)
 		goto err_close;
-	}
 
 	err = vlan_vids_add_by_dev(pdev, dev);
 	if (err) {
@@ -289,6 +344,7 @@ int lbfo_member_add(struct lbfo_team *team, struct net_device *pdev,
 	}
 
 	lbfo_compute_features(team);
+	lbfo_member_read_speed(member);
 	netdev_info(dev, "%s joined the team\n", pdev->name);
 	lbfo_nl_member_event(member, LBFO_CMD_MEMBER_ADD);
 	lbfo_team_refresh(team, member, LBFO_REASON_JOIN);
@@ -304,7 +360,7 @@ err_rx_handler:
 err_vids:
 	vlan_vids_del_by_dev(pdev, dev);
 err_restore_mac:
-	lbfo_member_set_mac(member, member->orig_addr, NULL);
+	lbfo_member_give_addr(member, dev->dev_addr);
 err_close:
 	if (!member->was_up)
 		dev_close(pdev);
@@ -317,6 +373,7 @@ err_unadopt:
 		dev->addr_assign_type = NET_ADDR_RANDOM;
 		call_netdevice_notifiers(NETDEV_CHANGEADDR, dev);
 	}
+	lbfo_slot_free(team, member->slot);
 err_free:
 	free_percpu(member->stats);
 	kfree(member);
@@ -363,9 +420,7 @@ void lbfo_member_del(struct lbfo_member *member, bool unregistering)
 	vlan_vids_del_by_dev(pdev, dev);
 	pdev->flags &= ~IFF_SLAVE;
 
-	if (lbfo_member_set_mac(member, member->orig_addr, NULL))
-		netdev_warn(dev, "%s: could not restore its MAC address %pM\n",
-			    pdev->name, member->orig_addr);
+	lbfo_member_give_addr(member, dev->dev_addr);
 	if (unregistering) {
 		__dev_set_mtu(pdev, member->orig_mtu);
 	} else {
@@ -380,6 +435,7 @@ void lbfo_member_del(struct lbfo_member *member, bool unregistering)
 	netdev_info(dev, "%s left the team\n", pdev->name);
 	lbfo_nl_member_event(member, LBFO_CMD_MEMBER_DEL);
 
+	lbfo_slot_free(team, member->slot);
 	netdev_put(pdev, &member->dev_tracker);
 	/* Transmitters may still hold it through the old txmap. */
 	call_rcu(&member->rcu, lbfo_member_free_rcu);
@@ -421,6 +477,23 @@ void lbfo_member_set_admin(struct lbfo_member *member, bool up)
 	lbfo_nl_member_event(member, LBFO_CMD_MEMBER_SET);
 	lbfo_team_refresh(member->team, member,
 			  up ? LBFO_REASON_ADMIN_UP : LBFO_REASON_ADMIN_DOWN);
+}
+
+/**
+ * lbfo_member_set_weight() - set a member's share of the load
+ * @member: the member
+ * @weight: relative weight, 0 for its link speed (validated by the caller)
+ *
+ * Context: RTNL.
+ */
+void lbfo_member_set_weight(struct lbfo_member *member, u32 weight)
+{
+	ASSERT_RTNL();
+	if (member->weight == weight)
+		return;
+	member->weight = weight;
+	lbfo_nl_member_event(member, LBFO_CMD_MEMBER_SET);
+	lbfo_team_refresh(member->team, member, LBFO_REASON_ROLE);
 }
 
 /**

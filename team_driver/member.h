@@ -11,6 +11,8 @@
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
 
+#include "policies/linkmon.h"
+
 struct lbfo_team;
 
 /**
@@ -22,9 +24,17 @@ struct lbfo_team;
  * @stats: what the team sent on and received from this member.
  * @role: configured role, enum lbfo_member_role.
  * @admin_up: the team may use the member (IFLA_LBFO_MEMBER_ADMIN).
- * @link_up: the member's link as the last lbfo_team_refresh() saw it, so
- *	that a link change is reported as such even when another change's
- *	refresh notices it first. RTNL.
+ * @link_up: whether the link is usable (carrier, probes and delays) as the
+ *	last lbfo_team_refresh() saw it, so that a link change is reported as
+ *	such even when another change's refresh notices it first. RTNL.
+ * @down_by_probe: @link_up went false because probes went unanswered.
+ * @lm: the link monitor's state machine (up and down delays).
+ * @slot: the member's slot in the bucket tables, fixed while it is a member.
+ * @speed: link speed in Mb/s, 0 if unknown; read on link changes.
+ * @weight: configured weight, 0 for the link speed.
+ * @probe_rx_ns: when the member last received a probe answer; written by
+ *	the receive path (WRITE_ONCE).
+ * @probe_since_ns: when probing of this member started.
  * @state: current state, enum lbfo_member_state. Written under RTNL, read
  *	locklessly (READ_ONCE) by the receive path.
  * @was_up: the device was up before it joined; it is left that way.
@@ -49,7 +59,14 @@ struct lbfo_member {
 	u8 role;
 	bool admin_up;
 	bool link_up;
+	bool down_by_probe;
 	u8 state;
+	struct lbfo_linkmon lm;
+	u8 slot;
+	u32 speed;
+	u32 weight;
+	u64 probe_rx_ns;
+	u64 probe_since_ns;
 	bool was_up;
 	unsigned int orig_mtu;
 	u8 orig_addr[ETH_ALEN];
@@ -76,11 +93,15 @@ void lbfo_member_del(struct lbfo_member *member, bool unregistering);
 struct lbfo_member *lbfo_member_get_rtnl(const struct net_device *dev);
 void lbfo_member_set_role(struct lbfo_member *member, u8 role);
 void lbfo_member_set_admin(struct lbfo_member *member, bool up);
+void lbfo_member_set_weight(struct lbfo_member *member, u32 weight);
 void lbfo_member_counters(const struct lbfo_member *member,
 			  struct lbfo_member_counters *c);
 int lbfo_member_set_mtu(struct lbfo_member *member, unsigned int mtu,
 			struct netlink_ext_ack *extack);
 int lbfo_member_set_mac(struct lbfo_member *member, const u8 *addr,
 			struct netlink_ext_ack *extack);
+int lbfo_member_take_addr(struct lbfo_member *member, const u8 *addr,
+			  struct netlink_ext_ack *extack);
+void lbfo_member_give_addr(struct lbfo_member *member, const u8 *addr);
 
 #endif /* _LBFO_MEMBER_H */

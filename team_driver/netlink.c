@@ -18,7 +18,9 @@
 #include "device.h"
 #include "member.h"
 #include "netlink.h"
+#include "params.h"
 #include "rtnl.h"
+#include "state.h"
 
 static struct genl_family lbfo_genl_family;
 
@@ -42,6 +44,8 @@ static const struct nla_policy lbfo_member_nl_policy[LBFO_MEMBER_A_MAX + 1] = {
 	[LBFO_MEMBER_A_DRIVER] = LBFO_NL_RO("The driver name"),
 	[LBFO_MEMBER_A_SPEED] = LBFO_NL_RO("The link speed"),
 	[LBFO_MEMBER_A_STATS] = LBFO_NL_RO("The member counters"),
+	[LBFO_MEMBER_A_WEIGHT] = NLA_POLICY_FULL_RANGE(NLA_U32, &lbfo_range_weight),
+	[LBFO_MEMBER_A_BUCKETS] = LBFO_NL_RO("The bucket count"),
 };
 
 static const struct nla_policy lbfo_nl_policy[LBFO_A_MAX + 1] = {
@@ -58,6 +62,24 @@ static const struct nla_policy lbfo_nl_policy[LBFO_A_MAX + 1] = {
 	[LBFO_A_MEMBER] = NLA_POLICY_NESTED(lbfo_member_nl_policy),
 	[LBFO_A_REASON] = LBFO_NL_RO("The event reason"),
 	[LBFO_A_TRIGGER] = LBFO_NL_RO("The event trigger"),
+	[LBFO_A_HASH_FIELDS] = NLA_POLICY_MASK(NLA_U32, LBFO_HASH_ALL),
+	[LBFO_A_FLOWLET_GAP] = NLA_POLICY_FULL_RANGE(NLA_U32, &lbfo_range_flowlet_gap),
+	[LBFO_A_BALANCE_INTERVAL] =
+		NLA_POLICY_RANGE(NLA_U32, LBFO_BALANCE_INTERVAL_MIN,
+				 LBFO_BALANCE_INTERVAL_MAX),
+	[LBFO_A_BALANCE_THRESHOLD] =
+		NLA_POLICY_RANGE(NLA_U32, LBFO_BALANCE_THRESHOLD_MIN,
+				 LBFO_BALANCE_THRESHOLD_MAX),
+	[LBFO_A_PROBE_INTERVAL] = NLA_POLICY_MAX(NLA_U32,
+						 LBFO_PROBE_INTERVAL_MAX),
+	[LBFO_A_PROBE_MISSED] = NLA_POLICY_RANGE(NLA_U32, 1,
+						 LBFO_PROBE_MISSED_MAX),
+	[LBFO_A_PROBE_TARGETS] = { .type = NLA_NESTED },
+	[LBFO_A_PROBE_TARGET] = { .type = NLA_REJECT,
+				  .reject_message = "Probe targets go in the target list" },
+	[LBFO_A_UPDELAY] = NLA_POLICY_FULL_RANGE(NLA_U32, &lbfo_range_delay),
+	[LBFO_A_DOWNDELAY] = NLA_POLICY_FULL_RANGE(NLA_U32, &lbfo_range_delay),
+	[LBFO_A_PRIMARY] = LBFO_NL_RO("The primary member"),
 };
 
 /* What lbfo_nl_put_member() includes. */
@@ -246,7 +268,8 @@ static int lbfo_nl_put_member(struct sk_buff *skb, int attr,
 	if ((what & LBFO_NL_CONFIG) &&
 	    (nla_put_u8(skb, LBFO_MEMBER_A_ROLE, member->role) ||
 	     nla_put_u8(skb, LBFO_MEMBER_A_ADMIN, member->admin_up) ||
-	     nla_put_u8(skb, LBFO_MEMBER_A_STATE, member->state)))
+	     nla_put_u8(skb, LBFO_MEMBER_A_STATE, member->state) ||
+	     nla_put_u32(skb, LBFO_MEMBER_A_WEIGHT, member->weight)))
 		goto cancel;
 	if (old_state >= 0 &&
 	    (nla_put_u8(skb, LBFO_MEMBER_A_STATE, member->state) ||
@@ -255,7 +278,9 @@ static int lbfo_nl_put_member(struct sk_buff *skb, int attr,
 	if (what & LBFO_NL_INFO) {
 		lbfo_nl_member_info(member->dev, driver, sizeof(driver), &speed);
 		if (nla_put_string(skb, LBFO_MEMBER_A_DRIVER, driver) ||
-		    nla_put_u32(skb, LBFO_MEMBER_A_SPEED, speed))
+		    nla_put_u32(skb, LBFO_MEMBER_A_SPEED, speed) ||
+		    nla_put_u32(skb, LBFO_MEMBER_A_BUCKETS,
+				lbfo_member_buckets(member)))
 			goto cancel;
 	}
 	if (what & LBFO_NL_STATS) {
@@ -292,6 +317,21 @@ static int lbfo_nl_put_team_stats(struct sk_buff *skb, struct lbfo_team *team)
 	return lbfo_nl_put_u64s(skb, LBFO_A_TEAM_STATS, vals, 6);
 }
 
+/* Parameters and state of a team: in TEAM_GET replies and team events. */
+static int lbfo_nl_put_team_state(struct sk_buff *skb, struct lbfo_team *team,
+				  const struct lbfo_txmap *map)
+{
+	if (lbfo_params_put(skb, &team->p, &lbfo_genl_param_attrs) ||
+	    nla_put_u8(skb, LBFO_A_TEAM_CARRIER, netif_carrier_ok(team->dev)) ||
+	    nla_put_u32(skb, LBFO_A_TEAM_MEMBERS, team->member_count) ||
+	    nla_put_u32(skb, LBFO_A_TEAM_CARRIERS, map ? map->count : 0))
+		return -EMSGSIZE;
+	if (map && lbfo_nl_put_member(skb, LBFO_A_PRIMARY, map->primary,
+				      LBFO_NL_ID, -1))
+		return -EMSGSIZE;
+	return 0;
+}
+
 static int lbfo_nl_fill_team(struct sk_buff *skb, struct lbfo_team *team,
 			     u32 portid, u32 seq, int flags, u8 cmd)
 {
@@ -302,11 +342,7 @@ static int lbfo_nl_fill_team(struct sk_buff *skb, struct lbfo_team *team,
 	if (!hdr)
 		return -EMSGSIZE;
 	if (lbfo_nl_put_team_id(skb, team) ||
-	    nla_put_u8(skb, LBFO_A_TEAM_MODE, team->mode) ||
-	    nla_put_u8(skb, LBFO_A_TEAM_LB, team->lb) ||
-	    nla_put_u8(skb, LBFO_A_TEAM_CARRIER, netif_carrier_ok(team->dev)) ||
-	    nla_put_u32(skb, LBFO_A_TEAM_MEMBERS, team->member_count) ||
-	    nla_put_u32(skb, LBFO_A_TEAM_CARRIERS, map ? map->count : 0) ||
+	    lbfo_nl_put_team_state(skb, team, map) ||
 	    lbfo_nl_put_team_stats(skb, team))
 		goto cancel;
 	genlmsg_end(skb, hdr);
@@ -355,9 +391,9 @@ static int lbfo_nl_reply_team(struct lbfo_team *team, struct genl_info *info,
 
 static int lbfo_nl_team_new(struct sk_buff *skb, struct genl_info *info)
 {
-	u8 mode = LBFO_MODE_STATIC, lb = LBFO_LB_ADDRESS_HASH;
 	struct netlink_ext_ack *extack = info->extack;
 	struct nlattr **attrs = info->attrs;
+	struct lbfo_params *p;
 	struct net_device *dev;
 	int err;
 
@@ -365,22 +401,22 @@ static int lbfo_nl_team_new(struct sk_buff *skb, struct genl_info *info)
 		NL_SET_ERR_MSG_MOD(extack, "A new team needs a name");
 		return -EINVAL;
 	}
-	if (attrs[LBFO_A_TEAM_MODE])
-		mode = nla_get_u8(attrs[LBFO_A_TEAM_MODE]);
-	if (attrs[LBFO_A_TEAM_LB])
-		lb = nla_get_u8(attrs[LBFO_A_TEAM_LB]);
-	err = lbfo_team_check_mode(mode, extack) ?:
-	      lbfo_team_check_lb(lb, extack);
+	p = kmalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	lbfo_params_default(p);
+	err = lbfo_params_parse(p, attrs, &lbfo_genl_param_attrs, extack);
 	if (err)
-		return err;
+		goto free;
 
 	rtnl_lock();
 	dev = lbfo_team_create(genl_info_net(info),
-			       nla_data(attrs[LBFO_A_TEAM_NAME]), mode, lb,
-			       extack);
+			       nla_data(attrs[LBFO_A_TEAM_NAME]), p, extack);
 	err = IS_ERR(dev) ? PTR_ERR(dev) :
 	      lbfo_nl_reply_team(netdev_priv(dev), info, LBFO_CMD_TEAM_NEW);
 	rtnl_unlock();
+free:
+	kfree(p);
 	return err;
 }
 
@@ -440,36 +476,29 @@ static int lbfo_nl_team_set(struct sk_buff *skb, struct genl_info *info)
 	struct netlink_ext_ack *extack = info->extack;
 	struct nlattr **attrs = info->attrs;
 	struct lbfo_team *team;
-	int err = 0;
+	struct lbfo_params *p;
+	int err;
 
-	if (!attrs[LBFO_A_TEAM_MODE] && !attrs[LBFO_A_TEAM_LB]) {
+	if (!lbfo_params_given(attrs, &lbfo_genl_param_attrs)) {
 		NL_SET_ERR_MSG_MOD(extack,
-				   "Nothing to change: give a mode or a load-balancing algorithm");
+				   "Nothing to change: give a team parameter");
 		return -EINVAL;
 	}
+	p = kmalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
 	rtnl_lock();
 	team = lbfo_nl_team(genl_info_net(info), attrs, extack);
 	if (IS_ERR(team)) {
 		err = PTR_ERR(team);
 		goto out;
 	}
-	/* Check both before changing either. */
-	if (attrs[LBFO_A_TEAM_MODE])
-		err = lbfo_team_check_mode(nla_get_u8(attrs[LBFO_A_TEAM_MODE]),
-					   extack);
-	if (!err && attrs[LBFO_A_TEAM_LB])
-		err = lbfo_team_check_lb(nla_get_u8(attrs[LBFO_A_TEAM_LB]),
-					 extack);
-	if (err)
-		goto out;
-	if (attrs[LBFO_A_TEAM_MODE])
-		lbfo_team_set_mode(team, nla_get_u8(attrs[LBFO_A_TEAM_MODE]),
-				   extack);
-	if (attrs[LBFO_A_TEAM_LB])
-		lbfo_team_set_lb(team, nla_get_u8(attrs[LBFO_A_TEAM_LB]),
-				 extack);
+	*p = team->p;
+	err = lbfo_params_parse(p, attrs, &lbfo_genl_param_attrs, extack) ?:
+	      lbfo_team_set_params(team, p, extack);
 out:
 	rtnl_unlock();
+	kfree(p);
 	return err;
 }
 
@@ -499,6 +528,10 @@ static int lbfo_nl_member_add(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	err = lbfo_member_add(team, pdev, role, admin, extack);
+	member = lbfo_member_get_rtnl(pdev);
+	if (!err && tb[LBFO_MEMBER_A_WEIGHT])
+		lbfo_member_set_weight(member,
+				       nla_get_u32(tb[LBFO_MEMBER_A_WEIGHT]));
 out:
 	rtnl_unlock();
 	return err;
@@ -532,9 +565,10 @@ static int lbfo_nl_member_set(struct sk_buff *skb, struct genl_info *info)
 	err = lbfo_nl_target(info, tb, &team, &pdev, &member);
 	if (err)
 		goto out;
-	if (!tb[LBFO_MEMBER_A_ROLE] && !tb[LBFO_MEMBER_A_ADMIN]) {
+	if (!tb[LBFO_MEMBER_A_ROLE] && !tb[LBFO_MEMBER_A_ADMIN] &&
+	    !tb[LBFO_MEMBER_A_WEIGHT]) {
 		NL_SET_ERR_MSG_MOD(info->extack,
-				   "Nothing to change: give a role or an admin state");
+				   "Nothing to change: give a role, an admin state or a weight");
 		err = -EINVAL;
 		goto out;
 	}
@@ -543,6 +577,9 @@ static int lbfo_nl_member_set(struct sk_buff *skb, struct genl_info *info)
 	if (tb[LBFO_MEMBER_A_ADMIN])
 		lbfo_member_set_admin(member,
 				      nla_get_u8(tb[LBFO_MEMBER_A_ADMIN]));
+	if (tb[LBFO_MEMBER_A_WEIGHT])
+		lbfo_member_set_weight(member,
+				       nla_get_u32(tb[LBFO_MEMBER_A_WEIGHT]));
 out:
 	rtnl_unlock();
 	return err;
@@ -776,11 +813,7 @@ void lbfo_nl_team_event(struct lbfo_team *team, u8 cmd)
 	if (!msg)
 		return;
 	map = rtnl_dereference(team->txmap);
-	if (nla_put_u8(msg, LBFO_A_TEAM_MODE, team->mode) ||
-	    nla_put_u8(msg, LBFO_A_TEAM_LB, team->lb) ||
-	    nla_put_u8(msg, LBFO_A_TEAM_CARRIER, netif_carrier_ok(team->dev)) ||
-	    nla_put_u32(msg, LBFO_A_TEAM_MEMBERS, team->member_count) ||
-	    nla_put_u32(msg, LBFO_A_TEAM_CARRIERS, map ? map->count : 0)) {
+	if (lbfo_nl_put_team_state(msg, team, map)) {
 		nlmsg_free(msg);
 		return;
 	}

@@ -14,6 +14,7 @@
 #include "member.h"
 #include "netlink.h"
 #include "notifier.h"
+#include "state.h"
 
 static int lbfo_member_event(struct lbfo_member *member, unsigned long event,
 			     struct netdev_notifier_info *info)
@@ -25,6 +26,7 @@ static int lbfo_member_event(struct lbfo_member *member, unsigned long event,
 	case NETDEV_UP:
 	case NETDEV_DOWN:
 	case NETDEV_CHANGE:
+		lbfo_member_read_speed(member);
 		lbfo_team_refresh(team, member, LBFO_REASON_LINK);
 		break;
 	case NETDEV_FEAT_CHANGE:

@@ -11,9 +11,14 @@
 
 #include "device.h"
 #include "member.h"
+#include "params.h"
 #include "rtnl.h"
+#include "state.h"
 
-/* strict_start_type: exact lengths for every attribute, no legacy slack. */
+/*
+ * Policies: exact lengths, ranges of the uapi (strict_start_type), read-only
+ * attributes refused with a message.
+ */
 static const struct nla_policy lbfo_policy[IFLA_LBFO_MAX + 1] = {
 	[IFLA_LBFO_UNSPEC] = { .strict_start_type = IFLA_LBFO_MEMBERS },
 	[IFLA_LBFO_MEMBERS] = { .type = NLA_REJECT,
@@ -22,6 +27,25 @@ static const struct nla_policy lbfo_policy[IFLA_LBFO_MAX + 1] = {
 				 .reject_message = "The carrier count is read-only" },
 	[IFLA_LBFO_MODE] = NLA_POLICY_MAX(NLA_U8, LBFO_MODE_MAX),
 	[IFLA_LBFO_LB] = NLA_POLICY_MAX(NLA_U8, LBFO_LB_MAX),
+	[IFLA_LBFO_HASH_FIELDS] = NLA_POLICY_MASK(NLA_U32, LBFO_HASH_ALL),
+	[IFLA_LBFO_FLOWLET_GAP] = NLA_POLICY_FULL_RANGE(NLA_U32, &lbfo_range_flowlet_gap),
+	[IFLA_LBFO_BALANCE_INTERVAL] =
+		NLA_POLICY_RANGE(NLA_U32, LBFO_BALANCE_INTERVAL_MIN,
+				 LBFO_BALANCE_INTERVAL_MAX),
+	[IFLA_LBFO_BALANCE_THRESHOLD] =
+		NLA_POLICY_RANGE(NLA_U32, LBFO_BALANCE_THRESHOLD_MIN,
+				 LBFO_BALANCE_THRESHOLD_MAX),
+	[IFLA_LBFO_PROBE_INTERVAL] = NLA_POLICY_MAX(NLA_U32,
+						    LBFO_PROBE_INTERVAL_MAX),
+	[IFLA_LBFO_PROBE_MISSED] = NLA_POLICY_RANGE(NLA_U32, 1,
+						    LBFO_PROBE_MISSED_MAX),
+	[IFLA_LBFO_PROBE_TARGETS] = { .type = NLA_NESTED },
+	[IFLA_LBFO_PROBE_TARGET] = { .type = NLA_REJECT,
+				     .reject_message = "Probe targets go in the target list" },
+	[IFLA_LBFO_UPDELAY] = NLA_POLICY_FULL_RANGE(NLA_U32, &lbfo_range_delay),
+	[IFLA_LBFO_DOWNDELAY] = NLA_POLICY_FULL_RANGE(NLA_U32, &lbfo_range_delay),
+	[IFLA_LBFO_PRIMARY] = { .type = NLA_REJECT,
+				.reject_message = "The primary member is read-only" },
 };
 
 static const struct nla_policy lbfo_member_policy[IFLA_LBFO_MEMBER_MAX + 1] = {
@@ -31,24 +55,14 @@ static const struct nla_policy lbfo_member_policy[IFLA_LBFO_MEMBER_MAX + 1] = {
 	[IFLA_LBFO_MEMBER_STATE] = { .type = NLA_REJECT,
 				     .reject_message = "The member state is read-only" },
 	[IFLA_LBFO_MEMBER_ADMIN] = NLA_POLICY_MAX(NLA_U8, 1),
+	[IFLA_LBFO_MEMBER_WEIGHT] = NLA_POLICY_FULL_RANGE(NLA_U32, &lbfo_range_weight),
+	[IFLA_LBFO_MEMBER_BUCKETS] = { .type = NLA_REJECT,
+				       .reject_message = "The bucket count is read-only" },
 };
 
 static int lbfo_validate(struct nlattr *tb[], struct nlattr *data[],
 			 struct netlink_ext_ack *extack)
 {
-	int err;
-
-	if (data && data[IFLA_LBFO_MODE]) {
-		err = lbfo_team_check_mode(nla_get_u8(data[IFLA_LBFO_MODE]),
-					   extack);
-		if (err)
-			return err;
-	}
-	if (data && data[IFLA_LBFO_LB]) {
-		err = lbfo_team_check_lb(nla_get_u8(data[IFLA_LBFO_LB]), extack);
-		if (err)
-			return err;
-	}
 	if (tb[IFLA_ADDRESS]) {
 		if (nla_len(tb[IFLA_ADDRESS]) != ETH_ALEN) {
 			NL_SET_ERR_MSG_MOD(extack, "A team's address must be 6 bytes");
@@ -63,17 +77,22 @@ static int lbfo_validate(struct nlattr *tb[], struct nlattr *data[],
 	return 0;
 }
 
-/* The attributes were checked by lbfo_validate(). */
 static int lbfo_newlink(struct net *src_net, struct net_device *dev,
 			struct nlattr *tb[], struct nlattr *data[],
 			struct netlink_ext_ack *extack)
 {
 	struct lbfo_team *team = netdev_priv(dev);
+	struct lbfo_params p = team->p;
+	int err;
 
-	if (data && data[IFLA_LBFO_MODE])
-		team->mode = nla_get_u8(data[IFLA_LBFO_MODE]);
-	if (data && data[IFLA_LBFO_LB])
-		team->lb = nla_get_u8(data[IFLA_LBFO_LB]);
+	if (data) {
+		err = lbfo_params_parse(&p, data, &lbfo_rtnl_param_attrs,
+					extack) ?:
+		      lbfo_params_check(team, &p, extack);
+		if (err)
+			return err;
+		team->p = p;
+	}
 	return register_netdevice(dev);
 }
 
@@ -82,20 +101,21 @@ static int lbfo_changelink(struct net_device *dev, struct nlattr *tb[],
 			   struct netlink_ext_ack *extack)
 {
 	struct lbfo_team *team = netdev_priv(dev);
+	struct lbfo_params p = team->p;
+	int err;
 
-	if (data && data[IFLA_LBFO_MODE])
-		lbfo_team_set_mode(team, nla_get_u8(data[IFLA_LBFO_MODE]), NULL);
-	if (data && data[IFLA_LBFO_LB])
-		lbfo_team_set_lb(team, nla_get_u8(data[IFLA_LBFO_LB]), NULL);
-	return 0;
+	if (!data)
+		return 0;
+	err = lbfo_params_parse(&p, data, &lbfo_rtnl_param_attrs, extack);
+	return err ?: lbfo_team_set_params(team, &p, extack);
 }
 
 static size_t lbfo_get_size(const struct net_device *dev)
 {
 	return nla_total_size(sizeof(u32)) +	/* IFLA_LBFO_MEMBERS */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_LBFO_CARRIERS */
-	       nla_total_size(sizeof(u8)) +	/* IFLA_LBFO_MODE */
-	       nla_total_size(sizeof(u8));	/* IFLA_LBFO_LB */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_LBFO_PRIMARY */
+	       lbfo_params_size();
 }
 
 static int lbfo_fill_info(struct sk_buff *skb, const struct net_device *dev)
@@ -105,8 +125,9 @@ static int lbfo_fill_info(struct sk_buff *skb, const struct net_device *dev)
 
 	if (nla_put_u32(skb, IFLA_LBFO_MEMBERS, team->member_count) ||
 	    nla_put_u32(skb, IFLA_LBFO_CARRIERS, map ? map->count : 0) ||
-	    nla_put_u8(skb, IFLA_LBFO_MODE, team->mode) ||
-	    nla_put_u8(skb, IFLA_LBFO_LB, team->lb))
+	    nla_put_u32(skb, IFLA_LBFO_PRIMARY,
+			map ? map->primary->dev->ifindex : 0) ||
+	    lbfo_params_put(skb, &team->p, &lbfo_rtnl_param_attrs))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -128,6 +149,9 @@ static int lbfo_member_changelink(struct net_device *dev,
 	if (data && data[IFLA_LBFO_MEMBER_ADMIN])
 		lbfo_member_set_admin(member,
 				      nla_get_u8(data[IFLA_LBFO_MEMBER_ADMIN]));
+	if (data && data[IFLA_LBFO_MEMBER_WEIGHT])
+		lbfo_member_set_weight(member,
+				       nla_get_u32(data[IFLA_LBFO_MEMBER_WEIGHT]));
 	return 0;
 }
 
@@ -136,7 +160,9 @@ static size_t lbfo_get_member_size(const struct net_device *dev,
 {
 	return nla_total_size(sizeof(u8)) +	/* IFLA_LBFO_MEMBER_ROLE */
 	       nla_total_size(sizeof(u8)) +	/* IFLA_LBFO_MEMBER_STATE */
-	       nla_total_size(sizeof(u8));	/* IFLA_LBFO_MEMBER_ADMIN */
+	       nla_total_size(sizeof(u8)) +	/* IFLA_LBFO_MEMBER_ADMIN */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_LBFO_MEMBER_WEIGHT */
+	       nla_total_size(sizeof(u32));	/* IFLA_LBFO_MEMBER_BUCKETS */
 }
 
 static int lbfo_fill_member_info(struct sk_buff *skb,
@@ -149,7 +175,10 @@ static int lbfo_fill_member_info(struct sk_buff *skb,
 		return 0;
 	if (nla_put_u8(skb, IFLA_LBFO_MEMBER_ROLE, member->role) ||
 	    nla_put_u8(skb, IFLA_LBFO_MEMBER_STATE, member->state) ||
-	    nla_put_u8(skb, IFLA_LBFO_MEMBER_ADMIN, member->admin_up))
+	    nla_put_u8(skb, IFLA_LBFO_MEMBER_ADMIN, member->admin_up) ||
+	    nla_put_u32(skb, IFLA_LBFO_MEMBER_WEIGHT, member->weight) ||
+	    nla_put_u32(skb, IFLA_LBFO_MEMBER_BUCKETS,
+			lbfo_member_buckets(member)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -176,15 +205,14 @@ static struct rtnl_link_ops lbfo_link_ops __read_mostly = {
  * lbfo_team_create() - create and register a team, as `ip link add` would
  * @net: the network namespace
  * @name: its name
- * @mode: enum lbfo_mode, already checked
- * @lb: enum lbfo_lb, already checked
+ * @p: its parameters, already checked
  * @extack: where to say why a refusal happened
  *
  * Context: RTNL.
  * Return: the team device, or an ERR_PTR.
  */
 struct net_device *lbfo_team_create(struct net *net, const char *name,
-				    u8 mode, u8 lb,
+				    const struct lbfo_params *p,
 				    struct netlink_ext_ack *extack)
 {
 	struct net_device *dev;
@@ -207,8 +235,7 @@ struct net_device *lbfo_team_create(struct net *net, const char *name,
 	dev_net_set(dev, net);
 	dev->rtnl_link_ops = &lbfo_link_ops;
 	team = netdev_priv(dev);
-	team->mode = mode;
-	team->lb = lb;
+	team->p = *p;
 	err = register_netdevice(dev);
 	if (err) {
 		free_netdev(dev);

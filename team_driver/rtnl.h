@@ -7,8 +7,10 @@
 
 #include <linux/netdevice.h>
 
+struct lbfo_params;
+
 struct net_device *lbfo_team_create(struct net *net, const char *name,
-				    u8 mode, u8 lb,
+				    const struct lbfo_params *p,
 				    struct netlink_ext_ack *extack);
 int lbfo_rtnl_init(void);
 void lbfo_rtnl_uninit(void);
