@@ -16,6 +16,7 @@
  * with the chosen member's own address as source.
  */
 #include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
 #include <linux/netdevice.h>
 #include <linux/reciprocal_div.h>
 #include <linux/u64_stats_sync.h>
@@ -190,6 +191,47 @@ drop:
 	return NETDEV_TX_OK;
 }
 
+/*
+ * Switch-independent receive: is @skb, which came in on @member, one the
+ * team must not take? The partner's switches flood broadcasts, multicasts
+ * and unknown unicasts to every member: the team takes floods on its
+ * primary member only, and never takes back a frame it sent itself (source
+ * address the team's, a member's, or one a port bucket sent recently: a
+ * VM behind the team). Frames to a member's own address are never floods.
+ */
+static bool lbfo_si_foreign(struct lbfo_team *team,
+			    const struct lbfo_member *member,
+			    const struct sk_buff *skb)
+{
+	const struct ethhdr *eth = eth_hdr(skb);
+	const struct lbfo_txmap *map;
+	unsigned int i, pb;
+	u64 seen;
+	u16 vlan;
+
+	if (skb->pkt_type == PACKET_HOST)
+		return false;
+	map = rcu_dereference(team->txmap);
+	if (!map)
+		return true;
+	if (is_multicast_ether_addr(eth->h_dest) && map->primary != member)
+		return true;
+	if (ether_addr_equal(eth->h_source, team->dev->dev_addr))
+		return true;
+	for (i = 0; i < map->count; i++)
+		if (ether_addr_equal(eth->h_source, map->members[i]->dev->dev_addr))
+			return true;
+	if (READ_ONCE(team->p.lb) == LBFO_LB_ADDRESS_HASH)
+		return false;
+	/* Ports are known by MAC and VLAN here: a mark is not on the wire. */
+	vlan = skb_vlan_tag_present(skb) ? skb_vlan_tag_get_id(skb) : 0;
+	pb = lbfo_hash_bucket(lbfo_port_hash(0, eth->h_source, vlan,
+					     &team->hash_key));
+	seen = lbfo_seen_pack(eth->h_source, vlan);
+	return READ_ONCE(team->port_seen[pb][0]) == seen ||
+	       READ_ONCE(team->port_seen[pb][1]) == seen;
+}
+
 /**
  * lbfo_handle_frame() - rx_handler of every member device
  * @pskb: the received packet; may be replaced by an unshared copy
@@ -197,8 +239,9 @@ drop:
  * Frames from a member that carries traffic are delivered to the team.
  * Frames from a standby or down member are left to the member device alone
  * (RX_HANDLER_EXACT: packet sockets bound to it still see them), so that a
- * flood reaching every port of the partner's switch arrives only once; but
- * probe answers count for every member.
+ * flood reaching every port of the partner's switch arrives only once; so
+ * are floods a switch-independent team must not take (lbfo_si_foreign()).
+ * Probe answers count for every member.
  */
 rx_handler_result_t lbfo_handle_frame(struct sk_buff **pskb)
 {
@@ -215,6 +258,9 @@ rx_handler_result_t lbfo_handle_frame(struct sk_buff **pskb)
 	if (READ_ONCE(team->p.probe_interval_ms))
 		lbfo_probe_rx(team, member, skb);
 	if (READ_ONCE(member->state) != LBFO_STATE_ACTIVE)
+		return RX_HANDLER_EXACT;
+	if (READ_ONCE(team->p.mode) == LBFO_MODE_SWITCH_INDEPENDENT &&
+	    lbfo_si_foreign(team, member, skb))
 		return RX_HANDLER_EXACT;
 
 	dev = team->dev;

@@ -131,15 +131,43 @@ void lbfo_works_update(struct lbfo_team *team)
 	lbfo_probe_update(team);
 }
 
+/* Promiscuity and allmulti of the team, passed to every member. RTNL. */
+static void lbfo_sync_members_flags(struct lbfo_team *team)
+{
+	struct lbfo_member *member;
+
+	ASSERT_RTNL();
+	list_for_each_entry(member, &team->members, list)
+		if (lbfo_member_sync_flags(member))
+			netdev_warn(team->dev, "%s refused the team's promiscuity or allmulti\n",
+				    member->dev->name);
+}
+
 static int lbfo_open(struct net_device *dev)
 {
-	lbfo_works_update(netdev_priv(dev));
+	struct lbfo_team *team = netdev_priv(dev);
+
+	/* Flag changes made while the team was down reached no member. */
+	lbfo_sync_members_flags(team);
+	lbfo_works_update(team);
 	return 0;
 }
 
+/*
+ * The team's address lists reach its members only while it is up (the core
+ * calls ndo_set_rx_mode only then): take them back when it goes down, or
+ * an address removed while it is down would stay on the members for good.
+ */
 static int lbfo_stop(struct net_device *dev)
 {
-	lbfo_works_update(netdev_priv(dev));
+	struct lbfo_team *team = netdev_priv(dev);
+	struct lbfo_member *member;
+
+	list_for_each_entry(member, &team->members, list) {
+		dev_uc_unsync(member->dev, dev);
+		dev_mc_unsync(member->dev, dev);
+	}
+	lbfo_works_update(team);
 	return 0;
 }
 
@@ -259,21 +287,7 @@ unwind:
 
 static void lbfo_change_rx_flags(struct net_device *dev, int change)
 {
-	struct lbfo_team *team = netdev_priv(dev);
-	struct lbfo_member *member;
-	int inc;
-
-	ASSERT_RTNL();
-	list_for_each_entry(member, &team->members, list) {
-		if (change & IFF_PROMISC) {
-			inc = dev->flags & IFF_PROMISC ? 1 : -1;
-			dev_set_promiscuity(member->dev, inc);
-		}
-		if (change & IFF_ALLMULTI) {
-			inc = dev->flags & IFF_ALLMULTI ? 1 : -1;
-			dev_set_allmulti(member->dev, inc);
-		}
-	}
+	lbfo_sync_members_flags(netdev_priv(dev));
 }
 
 /* Called with the team's address lock held, not RTNL. */

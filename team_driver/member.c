@@ -138,6 +138,50 @@ void lbfo_member_give_addr(struct lbfo_member *member, const u8 *addr)
 			    pdev->name, member->orig_addr);
 }
 
+/**
+ * lbfo_member_sync_flags() - pass the team's promiscuity and allmulti on
+ * @member: the member
+ *
+ * The member's counts carry one from the team while the team is
+ * promiscuous (allmulti). What was added is remembered, so it is taken back
+ * exactly, even if the team's flags changed while it was down (the core
+ * tells a device about flag changes only while it is up).
+ *
+ * Context: RTNL.
+ * Return: 0 or a negative error code.
+ */
+int lbfo_member_sync_flags(struct lbfo_member *member)
+{
+	unsigned int flags = member->team->dev->flags;
+	bool promisc = flags & IFF_PROMISC, allmulti = flags & IFF_ALLMULTI;
+	int err;
+
+	if (promisc != member->promisc) {
+		err = dev_set_promiscuity(member->dev, promisc ? 1 : -1);
+		if (err)
+			return err;
+		member->promisc = promisc;
+	}
+	if (allmulti != member->allmulti) {
+		err = dev_set_allmulti(member->dev, allmulti ? 1 : -1);
+		if (err)
+			return err;
+		member->allmulti = allmulti;
+	}
+	return 0;
+}
+
+/* Take back what lbfo_member_sync_flags() added. */
+static void lbfo_member_unsync_flags(struct lbfo_member *member)
+{
+	if (member->promisc)
+		dev_set_promiscuity(member->dev, -1);
+	if (member->allmulti)
+		dev_set_allmulti(member->dev, -1);
+	member->promisc = false;
+	member->allmulti = false;
+}
+
 /* Refusals that leave everything unchanged; the message says why. */
 static int lbfo_member_check(struct lbfo_team *team, struct net_device *pdev,
 			     struct netlink_ext_ack *extack)
@@ -321,16 +365,9 @@ int lbfo_member_add(struct lbfo_team *team, struct net_device *pdev,
 	if (err)
 		goto err_rx_handler;
 
-	if (dev->flags & IFF_PROMISC) {
-		err = dev_set_promiscuity(pdev, 1);
-		if (err)
-			goto err_unlink;
-	}
-	if (dev->flags & IFF_ALLMULTI) {
-		err = dev_set_allmulti(pdev, 1);
-		if (err)
-			goto err_promisc;
-	}
+	err = lbfo_member_sync_flags(member);
+	if (err)
+		goto err_flags;
 
 	netdev_hold(pdev, &member->dev_tracker, GFP_KERNEL);
 	list_add_tail_rcu(&member->list, &team->members);
@@ -350,10 +387,8 @@ int lbfo_member_add(struct lbfo_team *team, struct net_device *pdev,
 	lbfo_team_refresh(team, member, LBFO_REASON_JOIN);
 	return 0;
 
-err_promisc:
-	if (dev->flags & IFF_PROMISC)
-		dev_set_promiscuity(pdev, -1);
-err_unlink:
+err_flags:
+	lbfo_member_unsync_flags(member);
 	netdev_upper_dev_unlink(pdev, dev);
 err_rx_handler:
 	netdev_rx_handler_unregister(pdev);
@@ -406,10 +441,7 @@ void lbfo_member_del(struct lbfo_member *member, bool unregistering)
 	team->member_count--;
 	lbfo_team_refresh(team, member, LBFO_REASON_LEAVE);
 
-	if (dev->flags & IFF_PROMISC)
-		dev_set_promiscuity(pdev, -1);
-	if (dev->flags & IFF_ALLMULTI)
-		dev_set_allmulti(pdev, -1);
+	lbfo_member_unsync_flags(member);
 	/* These take the team's address lock themselves. */
 	dev_uc_unsync(pdev, dev);
 	dev_mc_unsync(pdev, dev);

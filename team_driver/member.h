@@ -38,6 +38,8 @@ struct lbfo_team;
  * @state: current state, enum lbfo_member_state. Written under RTNL, read
  *	locklessly (READ_ONCE) by the receive path.
  * @was_up: the device was up before it joined; it is left that way.
+ * @promisc: the team added one to the device's promiscuity count.
+ * @allmulti: the team added one to the device's allmulti count.
  * @orig_mtu: the device's MTU before it joined, given back when it leaves.
  * @orig_addr: the device's MAC address before it joined, given back when it
  *	leaves.
@@ -68,6 +70,8 @@ struct lbfo_member {
 	u64 probe_rx_ns;
 	u64 probe_since_ns;
 	bool was_up;
+	bool promisc;
+	bool allmulti;
 	unsigned int orig_mtu;
 	u8 orig_addr[ETH_ALEN];
 	struct rcu_head rcu;
@@ -94,6 +98,7 @@ struct lbfo_member *lbfo_member_get_rtnl(const struct net_device *dev);
 void lbfo_member_set_role(struct lbfo_member *member, u8 role);
 void lbfo_member_set_admin(struct lbfo_member *member, bool up);
 void lbfo_member_set_weight(struct lbfo_member *member, u32 weight);
+int lbfo_member_sync_flags(struct lbfo_member *member);
 void lbfo_member_counters(const struct lbfo_member *member,
 			  struct lbfo_member_counters *c);
 int lbfo_member_set_mtu(struct lbfo_member *member, unsigned int mtu,

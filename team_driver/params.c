@@ -21,6 +21,16 @@ struct netlink_range_validation lbfo_range_flowlet_gap __ro_after_init = {
 	.max = LBFO_FLOWLET_GAP_MAX,
 };
 
+/* Ranges past S16_MAX need a range struct: NLA_POLICY_RANGE's are s16. */
+struct netlink_range_validation lbfo_range_balance_interval __ro_after_init = {
+	.min = LBFO_BALANCE_INTERVAL_MIN,
+	.max = LBFO_BALANCE_INTERVAL_MAX,
+};
+
+struct netlink_range_validation lbfo_range_probe_interval __ro_after_init = {
+	.max = LBFO_PROBE_INTERVAL_MAX,
+};
+
 struct netlink_range_validation lbfo_range_delay __ro_after_init = {
 	.max = LBFO_DELAY_MAX,
 };

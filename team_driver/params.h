@@ -36,6 +36,8 @@ struct lbfo_param_attrs {
  * const: the 6.1 policy type points at them without const).
  */
 extern struct netlink_range_validation lbfo_range_flowlet_gap;
+extern struct netlink_range_validation lbfo_range_balance_interval;
+extern struct netlink_range_validation lbfo_range_probe_interval;
 extern struct netlink_range_validation lbfo_range_delay;
 extern struct netlink_range_validation lbfo_range_weight;
 

@@ -149,6 +149,24 @@ refused_unchanged()
 	done
 }
 
+# set_mode TEAM static|switch-independent [NETNS]: while it has no members.
+set_mode()
+{
+	local v=0
+	[ "$2" = static ] && v=1
+	if [ -n "${3:-}" ]; then
+		ip netns exec "$3" "$RTNL" team-set-raw "$1" IFLA_LBFO_MODE u8 "$v"
+	else
+		"$RTNL" team-set-raw "$1" IFLA_LBFO_MODE u8 "$v"
+	fi
+}
+
+# uc_has DEV MAC: is MAC in DEV's unicast address list (bridge fdb "self")?
+uc_has()
+{
+	bridge fdb show dev "$1" | grep -q "^$2 self permanent"
+}
+
 stat_of()
 {
 	local ns=$1 dev=$2 counter=$3

@@ -26,6 +26,7 @@ feature_of()
 test_mac_propagation()
 {
 	ip link add team0 type lbfo
+	set_mode team0 static
 	ip link add lbtv0 type veth peer name lbtp0
 	ip link add lbtv1 type veth peer name lbtp1
 	ip link set lbtv0 master team0
@@ -47,6 +48,7 @@ test_promisc_allmulti_propagation()
 	local p0
 
 	ip link add team0 type lbfo
+	set_mode team0 static
 	ip link add lbtv0 type veth peer name lbtp0
 	ip link add lbtv1 type veth peer name lbtp1
 	ip link set lbtv0 master team0
@@ -74,6 +76,7 @@ test_promisc_allmulti_propagation()
 test_address_lists_propagation()
 {
 	ip link add team0 type lbfo
+	set_mode team0 static
 	ip link add lbtv0 type veth peer name lbtp0
 	ip link add lbtv1 type veth peer name lbtp1
 	ip link set lbtv0 master team0

@@ -56,13 +56,25 @@ test_refusals()
 	refused_unchanged "read-only member count" "The member count is read-only" \
 		team0 -- "$RTNL" team-set-raw team0 IFLA_LBFO_MEMBERS u32 3
 	refused_unchanged "a mode not implemented yet" \
-		"Only mode static is implemented so far" team0 -- \
-		"$RTNL" team-set-raw team0 IFLA_LBFO_MODE u8 0
+		"Mode lacp is not implemented yet" team0 -- \
+		"$RTNL" team-set-raw team0 IFLA_LBFO_MODE u8 2
 	refused_unchanged "a mode out of range" "out of range" team0 -- \
 		"$RTNL" team-set-raw team0 IFLA_LBFO_MODE u8 9
-	refused_unchanged "an algorithm not implemented yet" \
-		"Only load balancing address-hash is implemented so far" team0 -- \
-		"$RTNL" team-set-raw team0 IFLA_LBFO_LB u8 2
+	refused_unchanged "a mode change while the team has members" \
+		"The mode of a team can change only while it has no members" team0 -- \
+		"$RTNL" team-set-raw team0 IFLA_LBFO_MODE u8 1
+	refused_unchanged "hash on no field" "Hash on at least one field" team0 -- \
+		"$RTNL" team-set-raw team0 IFLA_LBFO_HASH_FIELDS u32 0
+	refused_unchanged "hash on an unknown field" "" team0 -- \
+		"$RTNL" team-set-raw team0 IFLA_LBFO_HASH_FIELDS u32 16
+	refused_unchanged "flowlet gap too short" "" team0 -- \
+		"$RTNL" team-set-raw team0 IFLA_LBFO_FLOWLET_GAP u32 10
+	refused_unchanged "probing without targets" "Probing needs at least one target" \
+		team0 -- "$RTNL" team-set-raw team0 IFLA_LBFO_PROBE_INTERVAL u32 100
+	refused_unchanged "probe interval too short" "at least 10 ms" team0 -- \
+		"$RTNL" team-set-raw team0 IFLA_LBFO_PROBE_INTERVAL u32 5
+	refused_unchanged "weight too large" "" lbtv0 -- \
+		"$RTNL" member-set-raw lbtv0 IFLA_LBFO_MEMBER_WEIGHT u32 2000000
 	refused_unchanged "invalid admin state" "out of range" lbtv0 team0 -- \
 		"$RTNL" member-set-raw lbtv0 IFLA_LBFO_MEMBER_ADMIN u8 2
 	ip link add lbtd0 type dummy

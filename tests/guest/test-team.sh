@@ -42,6 +42,7 @@ test_members_join_leave()
 
 	ns_add lbfo-a
 	A ip link add team0 type lbfo
+	set_mode team0 static lbfo-a
 	A ip link set team0 up
 	A ip link add v0 address 02:00:00:00:00:10 mtu 1400 type veth peer name p0
 	A ip link add v1 address 02:00:00:00:00:11 mtu 1500 type veth peer name p1
@@ -85,6 +86,7 @@ test_members_join_leave()
 
 	check "a member moves from one team to another" sh -c '
 		ip -n lbfo-a link add team1 type lbfo &&
+		ip netns exec lbfo-a '"$RTNL"' team-set-raw team1 IFLA_LBFO_MODE u8 1 &&
 		ip -n lbfo-a link set v0 master team0 &&
 		ip -n lbfo-a link set v0 master team1 &&
 		[ "$(ip netns exec lbfo-a cat /sys/class/net/team0/address)" != "$(ip netns exec lbfo-a cat /sys/class/net/v0/address)" ] &&
@@ -97,6 +99,38 @@ test_members_join_leave()
 		ip -n lbfo-a link set v1 master team0 &&
 		ip -n lbfo-a link del v1 &&
 		[ "$(ip netns exec lbfo-a '"$RTNL"' team team0)" = "members=0 carriers=0" ]'
+}
+
+test_switch_independent_members_keep_addresses()
+{
+	local team_mac mac0 mac1
+
+	ip link add team0 type lbfo
+	ip link set team0 up
+	ip link add lbtv0 address 02:00:00:00:00:20 type veth peer name lbtp0
+	ip link add lbtv1 address 02:00:00:00:00:21 type veth peer name lbtp1
+	team_mac=$(cat /sys/class/net/team0/address)
+	check_eq "switch-independent is the default mode" 0 \
+		"$("$RTNL" team-attr team0 IFLA_LBFO_MODE)"
+	check "lbtv0 joins" ip link set lbtv0 master team0
+	check "lbtv1 joins" ip link set lbtv1 master team0
+	check_eq "the team keeps its own address" "$team_mac" "$(cat /sys/class/net/team0/address)"
+	check_eq "lbtv0 keeps its address" 02:00:00:00:00:20 "$(cat /sys/class/net/lbtv0/address)"
+	check_eq "lbtv1 keeps its address" 02:00:00:00:00:21 "$(cat /sys/class/net/lbtv1/address)"
+	check "lbtv0 receives the team's address" uc_has lbtv0 "$team_mac"
+	check "lbtv1 receives the team's address" uc_has lbtv1 "$team_mac"
+	check "team address change" ip link set team0 address 02:00:00:00:00:2f
+	check "reaches the members' filters" uc_has lbtv0 02:00:00:00:00:2f
+	check "the old one leaves them" sh -c "! bridge fdb show dev lbtv0 | grep -q '$team_mac'"
+	refused_unchanged "mode change with members" \
+		"The mode of a team can change only while it has no members" team0 -- \
+		"$RTNL" team-set-raw team0 IFLA_LBFO_MODE u8 1
+	check "lbtv1 leaves" ip link set lbtv1 nomaster
+	check "and takes nothing with it" sh -c "! bridge fdb show dev lbtv1 | grep -q 02:00:00:00:00:2f"
+	check_eq "nor lost its own address" 02:00:00:00:00:21 "$(cat /sys/class/net/lbtv1/address)"
+	ip link del team0
+	ip link del lbtv0
+	ip link del lbtv1
 }
 
 test_ping_through_team()
