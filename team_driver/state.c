@@ -137,10 +137,11 @@ free_old:
 
 /*
  * Map the flow and port buckets to the members carrying traffic, by weight.
- * Buckets of members that stopped carrying traffic move at once; with
- * dynamic, other changes wait for the bucket's next flowlet (lbfo_bucket
- * .next) and a returning member gets load from the balancer rather than a
- * share at once. Port buckets always keep every member at its share.
+ * Every member gets its share by weight, with the fewest moves: a member
+ * that comes back takes buckets only from members over their share. Buckets
+ * of members that stopped carrying traffic move at once; with dynamic, other
+ * moves wait for the bucket's next flowlet (lbfo_bucket.next), so no flow is
+ * reordered, and the balancer then corrects the shares by measured load.
  */
 static void lbfo_assign_buckets(struct lbfo_team *team,
 				const struct lbfo_txmap *map)
@@ -156,7 +157,7 @@ static void lbfo_assign_buckets(struct lbfo_team *team,
 
 	for (b = 0; b < LBFO_BUCKETS; b++)
 		want[b] = team->buckets[b].next;
-	lbfo_buckets_assign(want, weights, LBFO_MAX_MEMBERS, !dynamic);
+	lbfo_buckets_assign(want, weights, LBFO_MAX_MEMBERS, true);
 	for (b = 0; b < LBFO_BUCKETS; b++) {
 		struct lbfo_bucket *bucket = &team->buckets[b];
 		u8 cur = bucket->slot;

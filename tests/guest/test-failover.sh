@@ -88,8 +88,8 @@ test_admin_down_member()
 	local tx0
 
 	topo_veth 2
-	check_eq "mode is visible through rtnetlink" 1 "$(A "$RTNL" team-attr team0 IFLA_LBFO_MODE)"
-	check_eq "lb is visible through rtnetlink" 0 "$(A "$RTNL" team-attr team0 IFLA_LBFO_LB)"
+	check_eq "mode is visible through rtnetlink" 0 "$(A "$RTNL" team-attr team0 IFLA_LBFO_MODE)"
+	check_eq "lb is visible through rtnetlink" 2 "$(A "$RTNL" team-attr team0 IFLA_LBFO_LB)"
 	check_eq "members start admin up" 1 "$(A "$RTNL" member-attr a0 IFLA_LBFO_MEMBER_ADMIN)"
 	check "a0 set admin down through rtnetlink" \
 		A "$RTNL" member-set-raw a0 IFLA_LBFO_MEMBER_ADMIN u8 0
@@ -122,4 +122,35 @@ test_several_standbys()
 	wait_eq "an active returns: standbys idle" "members=4 carriers=1" \
 		A "$RTNL" team team0
 	check_eq "a3 back to standby" "role=standby state=standby" "$(member_state lbfo-a a3)"
+}
+
+# The ARP link monitor catches a failure carrier does not show: a1's
+# partner port is blocked in the partner's bridge (STP state disabled), so a1
+# keeps its carrier but its probes go unanswered; a1 is dropped after PROBE_MISSED intervals, and
+# taken back once answers return.
+test_arp_probe_sees_what_carrier_does_not()
+{
+	local t0 t1
+
+	topo_veth 2
+	check "probe target" A "$RTNL" team-set-targets team0 192.0.2.2
+	check "probe missed 3" A "$RTNL" team-set-raw team0 IFLA_LBFO_PROBE_MISSED u32 3
+	check "probe every 100 ms" A "$RTNL" team-set-raw team0 IFLA_LBFO_PROBE_INTERVAL u32 100
+	wait_eq "both members answer" "members=2 carriers=2" A "$RTNL" team team0
+	sleep 1
+	check_eq "a1 still active with probing on" "role=active state=active" "$(member_state lbfo-a a1)"
+
+	B bridge link set dev b1 state 0
+	t0=$(date +%s%N)
+	wait_eq "a1 dropped: its probes go unanswered" "role=active state=down" \
+		member_state lbfo-a a1
+	t1=$(date +%s%N)
+	echo "  ARP monitor (100 ms, 3 missed): a1 dropped $(((t1 - t0) / 1000000)) ms after its path broke, carrier up all along"
+	check_eq "a1 kept its carrier" 1 "$(carrier_of lbfo-a a1)"
+	check "traffic flows on a0" A ping -c 5 -i 0.01 -W 1 192.0.2.2
+
+	B bridge link set dev b1 state 3
+	wait_eq "a1 back once answered" "role=active state=active" member_state lbfo-a a1
+	check "probing off again" A "$RTNL" team-set-raw team0 IFLA_LBFO_PROBE_INTERVAL u32 0
+	check "targets cleared" A "$RTNL" team-set-targets team0
 }
