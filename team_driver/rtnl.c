@@ -234,8 +234,12 @@ struct net_device *lbfo_team_create(struct net *net, const char *name,
 	dev_net_set(dev, net);
 	dev->rtnl_link_ops = &lbfo_link_ops;
 	team = netdev_priv(dev);
-	team->p = *p;
-	err = register_netdevice(dev);
+	/* A new team has no members: only the parameters themselves count. */
+	err = lbfo_params_check(team, p, extack);
+	if (!err) {
+		team->p = *p;
+		err = register_netdevice(dev);
+	}
 	if (err) {
 		free_netdev(dev);
 		return ERR_PTR(err);

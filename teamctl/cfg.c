@@ -9,6 +9,7 @@
 
 #include "cfg.h"
 #include "names.h"
+#include "params.h"
 
 void cfg_free(struct cfg *c)
 {
@@ -47,9 +48,10 @@ static bool valid_ifname(const char *s)
 	return true;
 }
 
-/* Only the keys in allowed[] may appear in o. */
+/* Only the keys in allowed[], or that also() accepts, may appear in o. */
 static bool known_keys(const json_t *o, const char *const *allowed,
-		       const char *where, char *msg, size_t size)
+		       bool (*also)(const char *key), const char *where,
+		       char *msg, size_t size)
 {
 	const char *key;
 	json_t *v;
@@ -59,7 +61,7 @@ static bool known_keys(const json_t *o, const char *const *allowed,
 		for (i = 0; allowed[i]; i++)
 			if (!strcmp(key, allowed[i]))
 				break;
-		if (!allowed[i])
+		if (!allowed[i] && !(also && also(key)))
 			return fail(msg, size, "%s: unknown key '%s'", where,
 				    key);
 	}
@@ -110,36 +112,40 @@ static bool get_enum(const json_t *o, const char *key,
 static bool member_from_json(const json_t *o, const char *where,
 			     struct cfg_member *m, char *msg, size_t size)
 {
-	static const char *const keys[] = { "name", "role", "admin", NULL };
+	static const char *const keys[] = { "name", "role", "admin", "weight",
+					    NULL };
 
 	if (!json_is_object(o))
 		return fail(msg, size, "%s: must be an object", where);
-	return known_keys(o, keys, where, msg, size) &&
+	m->weight = member_weight.def;
+	return known_keys(o, keys, NULL, where, msg, size) &&
 	       get_name(o, where, m->name, msg, size) &&
 	       get_enum(o, "role", &names_role, DEFAULT_ROLE, where, &m->role,
 			msg, size) &&
 	       get_enum(o, "admin", &names_admin, DEFAULT_ADMIN, where,
-			&m->admin_up, msg, size);
+			&m->admin_up, msg, size) &&
+	       num_from_json(o, &member_weight, where, &m->weight, msg, size);
 }
 
 static bool team_from_json(const json_t *o, const char *where,
 			   struct cfg_team *t, char *msg, size_t size)
 {
-	static const char *const keys[] = { "name", "mode", "lb", "members",
-					    NULL };
+	static const char *const keys[] = { "name", "members", NULL };
 	char w[96];
 	json_t *members, *e;
 	size_t i;
 
 	if (!json_is_object(o))
 		return fail(msg, size, "%s: must be an object", where);
-	if (!known_keys(o, keys, where, msg, size) ||
+	team_params_default(&t->p);
+	if (!known_keys(o, keys, params_key, where, msg, size) ||
 	    !get_name(o, where, t->name, msg, size) ||
-	    !get_enum(o, "mode", &names_mode, DEFAULT_MODE, where, &t->mode,
-		      msg, size) ||
-	    !get_enum(o, "lb", &names_lb, DEFAULT_LB, where, &t->lb, msg,
-		      size))
+	    !params_from_json(o, where, &t->p, msg, size))
 		return false;
+	/* What the kernel would refuse of the team as a whole. */
+	if (t->p.num[NUM_PROBE_INTERVAL] && !t->p.n_targets)
+		return fail(msg, size, "%s.%s: probing needs probe_targets",
+			    where, team_nums[NUM_PROBE_INTERVAL].key);
 	members = json_object_get(o, "members");
 	if (!members)
 		return true;
@@ -207,7 +213,7 @@ bool cfg_from_json(const json_t *root, struct cfg *out, char *msg,
 	memset(out, 0, sizeof(*out));
 	if (!json_is_object(root))
 		return fail(msg, size, "the configuration must be a JSON object with a 'teams' array");
-	if (!known_keys(root, keys, "configuration", msg, size))
+	if (!known_keys(root, keys, NULL, "configuration", msg, size))
 		return false;
 	teams = json_object_get(root, "teams");
 	if (!teams)
@@ -247,8 +253,7 @@ int cfg_from_state(const struct lbfo_team_list *l, const char *only,
 		if (only && strcmp(only, ti->name))
 			continue;
 		snprintf(t->name, sizeof(t->name), "%s", ti->name);
-		t->mode = ti->mode;
-		t->lb = ti->lb;
+		t->p = ti->p;
 		t->members = calloc(ti->n_members + 1, sizeof(*t->members));
 		if (!t->members) {
 			cfg_free(out);
@@ -259,6 +264,7 @@ int cfg_from_state(const struct lbfo_team_list *l, const char *only,
 				 "%s", ti->members[j].name);
 			t->members[j].role = ti->members[j].role;
 			t->members[j].admin_up = ti->members[j].admin_up;
+			t->members[j].weight = ti->members[j].weight;
 		}
 		t->n_members = ti->n_members;
 		out->n_teams = ++n;
@@ -266,38 +272,55 @@ int cfg_from_state(const struct lbfo_team_list *l, const char *only,
 	return 0;
 }
 
+static json_t *member_to_json(const struct cfg_member *m)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s}", "name", m->name,
+			      "role", name_of(&names_role, m->role),
+			      "admin", name_of(&names_admin, m->admin_up));
+
+	/* A kernel that does not report the weight: leave it out. */
+	if (o && m->weight >= 0 &&
+	    json_object_set_new(o, "weight", json_integer(m->weight))) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+static json_t *team_to_json(const struct cfg_team *t)
+{
+	json_t *o = json_pack("{s:s}", "name", t->name), *members;
+	size_t j;
+
+	if (!o)
+		return NULL;
+	members = params_to_json(o, &t->p) ? json_array() : NULL;
+	if (!members || json_object_set_new(o, "members", members))
+		goto err;
+	for (j = 0; j < t->n_members; j++)
+		if (json_array_append_new(members,
+					  member_to_json(&t->members[j])))
+			goto err;
+	return o;
+err:
+	json_decref(o);
+	return NULL;
+}
+
 json_t *cfg_to_json(const struct cfg *c)
 {
 	json_t *root = json_object(), *teams = json_array();
-	size_t i, j;
+	size_t i;
 
 	if (!root || !teams || json_object_set_new(root, "teams", teams)) {
 		json_decref(root);
 		return NULL;
 	}
 	for (i = 0; i < c->n_teams; i++) {
-		const struct cfg_team *t = &c->teams[i];
-		json_t *members = json_array();
-		json_t *to = json_pack("{s:s, s:s, s:s, s:o?}", "name", t->name,
-				       "mode", name_of(&names_mode, t->mode),
-				       "lb", name_of(&names_lb, t->lb),
-				       "members", members);
-
-		if (!to || json_array_append_new(teams, to))
-			goto err;
-		for (j = 0; j < t->n_members; j++) {
-			const struct cfg_member *m = &t->members[j];
-			json_t *mo = json_pack("{s:s, s:s, s:s}", "name", m->name,
-					       "role", name_of(&names_role, m->role),
-					       "admin", name_of(&names_admin,
-								m->admin_up));
-
-			if (!mo || json_array_append_new(members, mo))
-				goto err;
+		if (json_array_append_new(teams, team_to_json(&c->teams[i]))) {
+			json_decref(root);
+			return NULL;
 		}
 	}
 	return root;
-err:
-	json_decref(root);
-	return NULL;
 }

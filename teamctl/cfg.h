@@ -4,12 +4,16 @@
  * export` writes, and its JSON form (see teamctl(8), CONFIGURATION FILE):
  *
  *   {"teams": [{"name": "team0", "mode": "static", "lb": "address-hash",
+ *               "hash": ["ip", "ports"], "flowlet_gap_us": 500, ...,
+ *               "probe_targets": ["192.0.2.1"], ...,
  *               "members": [{"name": "eth0", "role": "active",
- *                            "admin": "up"}, ...]}, ...]}
+ *                            "admin": "up", "weight": 0}, ...]}, ...]}
  *
- * Omitted mode, lb, role and admin mean the uapi defaults (static,
- * address-hash, active, up), so a file describes the whole state of the
- * teams it lists. Pure: no I/O, unit tested.
+ * The team parameters are those of params.h, under the same keys as in
+ * team show. Omitted fields mean the uapi defaults (switch-independent,
+ * dynamic, hash ports..., role active, admin up, weight 0), so a file
+ * describes the whole state of the teams it lists. Read-only values (state,
+ * buckets, primary...) are not part of it. Pure: no I/O, unit tested.
  */
 #ifndef TEAMCTL_CFG_H
 #define TEAMCTL_CFG_H
@@ -25,12 +29,12 @@ struct cfg_member {
 	char name[IF_NAMESIZE];
 	int role;		/* enum lbfo_member_role */
 	int admin_up;		/* 1 or 0 */
+	long long weight;	/* 0: from the link speed */
 };
 
 struct cfg_team {
 	char name[IF_NAMESIZE];
-	int mode;		/* enum lbfo_mode */
-	int lb;			/* enum lbfo_lb */
+	struct team_params p;	/* every field set */
 	struct cfg_member *members;	/* in join order */
 	size_t n_members;
 };

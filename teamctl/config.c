@@ -18,7 +18,7 @@
 static int roll_back(struct kernel *k, const struct plan *p, size_t done)
 {
 	struct kernel_err err;
-	char what[128];
+	char what[STEP_TEXT_MAX];
 	int ret = EXIT_OK;
 	struct step inv;
 
@@ -39,7 +39,7 @@ static int roll_back(struct kernel *k, const struct plan *p, size_t done)
 static json_t *plan_json(const struct plan *p)
 {
 	json_t *a = json_array();
-	char what[128];
+	char what[STEP_TEXT_MAX];
 	size_t i;
 
 	for (i = 0; a && i < p->n; i++) {
@@ -82,7 +82,7 @@ static int load_file(const char *file, struct cfg *c)
 static int execute(struct kernel *k, const struct plan *p)
 {
 	struct kernel_err err;
-	char what[128];
+	char what[STEP_TEXT_MAX];
 	size_t i;
 
 	for (i = 0; i < p->n; i++) {

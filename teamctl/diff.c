@@ -8,6 +8,7 @@
 
 #include "diff.h"
 #include "names.h"
+#include "params.h"
 
 void plan_free(struct plan *p)
 {
@@ -30,12 +31,15 @@ static int push(struct plan *p, const struct step *s)
 static struct step new_step(enum step_kind kind, const char *team,
 			    const char *member)
 {
-	struct step s = {
-		.kind = kind,
-		.mode = -1, .lb = -1, .old_mode = -1, .old_lb = -1,
-		.role = -1, .admin_up = -1, .old_role = -1, .old_admin_up = -1,
-	};
+	const struct lbfo_member_change none = { -1, -1, -1 };
+	struct step s;
 
+	memset(&s, 0, sizeof(s));
+	s.kind = kind;
+	team_params_unset(&s.p);
+	team_params_unset(&s.old_p);
+	s.m = none;
+	s.old_m = none;
 	snprintf(s.team, sizeof(s.team), "%s", team);
 	if (member)
 		snprintf(s.member, sizeof(s.member), "%s", member);
@@ -97,7 +101,20 @@ static const struct cfg_team *team_claiming(const struct cfg *c,
 	return NULL;
 }
 
-/* Members leave: not listed in their team, claimed by another, pruned. */
+/*
+ * Does the file change the mode of running team ht? The kernel changes it
+ * only while the team has no members: they all leave first, and join again.
+ */
+static bool mode_changes(const struct cfg_team *wt,
+			 const struct lbfo_team_info *ht)
+{
+	return wt && ht && ht->n_members && wt->p.mode != ht->p.mode;
+}
+
+/*
+ * Members leave: not listed in their team, claimed by another, pruned, or
+ * in a team whose mode changes.
+ */
 static int plan_leave(const struct cfg *want, const struct lbfo_team_list *have,
 		      bool prune, struct plan *p)
 {
@@ -114,14 +131,16 @@ static int plan_leave(const struct cfg *want, const struct lbfo_team_list *have,
 
 			claim = team_claiming(want, m->name);
 			if (wt) {
-				if (want_member(wt, m->name))
+				if (want_member(wt, m->name) &&
+				    !mode_changes(wt, ht))
 					continue;
 			} else if (!prune && (!claim || claim == wt)) {
 				continue;
 			}
 			s = new_step(STEP_MEMBER_DEL, ht->name, m->name);
-			s.old_role = m->role;
-			s.old_admin_up = m->admin_up;
+			s.old_m.role = m->role;
+			s.old_m.admin_up = m->admin_up;
+			s.old_m.weight = m->weight;
 			if (push(p, &s))
 				return -ENOMEM;
 		}
@@ -135,12 +154,43 @@ static int plan_leave(const struct cfg *want, const struct lbfo_team_list *have,
 		if (want_team(want, ht->name))
 			continue;
 		s = new_step(STEP_TEAM_DEL, ht->name, NULL);
-		s.old_mode = ht->mode;
-		s.old_lb = ht->lb;
+		s.old_p = ht->p;
 		if (push(p, &s))
 			return -ENOMEM;
 	}
 	return 0;
+}
+
+/* The fields of want that differ from have into s->p, have's in s->old_p. */
+static bool params_diff(const struct team_params *want,
+			const struct team_params *have, struct step *s)
+{
+	bool any = false;
+	int i;
+
+#define DIFF(field)							\
+	do {								\
+		if (want->field != have->field) {			\
+			s->p.field = want->field;			\
+			s->old_p.field = have->field;			\
+			any = true;					\
+		}							\
+	} while (0)
+
+	DIFF(mode);
+	DIFF(lb);
+	DIFF(hash);
+	for (i = 0; i < N_NUMS; i++)
+		DIFF(num[i]);
+#undef DIFF
+	if (!targets_equal(want, have)) {
+		s->p.n_targets = want->n_targets;
+		memcpy(s->p.targets, want->targets, sizeof(want->targets));
+		s->old_p.n_targets = have->n_targets;
+		memcpy(s->old_p.targets, have->targets, sizeof(have->targets));
+		any = true;
+	}
+	return any;
 }
 
 static int plan_teams(const struct cfg *want, const struct lbfo_team_list *have,
@@ -155,20 +205,11 @@ static int plan_teams(const struct cfg *want, const struct lbfo_team_list *have,
 
 		if (!ht) {
 			s = new_step(STEP_TEAM_ADD, wt->name, NULL);
-			s.mode = wt->mode;
-			s.lb = wt->lb;
-		} else if (ht->mode != wt->mode || ht->lb != wt->lb) {
-			s = new_step(STEP_TEAM_SET, wt->name, NULL);
-			if (ht->mode != wt->mode) {
-				s.mode = wt->mode;
-				s.old_mode = ht->mode;
-			}
-			if (ht->lb != wt->lb) {
-				s.lb = wt->lb;
-				s.old_lb = ht->lb;
-			}
+			s.p = wt->p;
 		} else {
-			continue;
+			s = new_step(STEP_TEAM_SET, wt->name, NULL);
+			if (!params_diff(&wt->p, &ht->p, &s))
+				continue;
 		}
 		if (push(p, &s))
 			return -ENOMEM;
@@ -190,24 +231,31 @@ static int plan_members(const struct cfg *want,
 			const struct lbfo_member_info *hm;
 			struct step s;
 
-			hm = have_member(ht, wm->name);
+			/* After a mode change, every member joins again. */
+			hm = mode_changes(wt, ht) ? NULL :
+			     have_member(ht, wm->name);
 			if (!hm) {
 				s = new_step(STEP_MEMBER_ADD, wt->name, wm->name);
-				s.role = wm->role;
-				s.admin_up = wm->admin_up;
-			} else if (hm->role != wm->role ||
-				   (int)hm->admin_up != wm->admin_up) {
+				s.m.role = wm->role;
+				s.m.admin_up = wm->admin_up;
+				s.m.weight = wm->weight;
+			} else {
 				s = new_step(STEP_MEMBER_SET, wt->name, wm->name);
 				if (hm->role != wm->role) {
-					s.role = wm->role;
-					s.old_role = hm->role;
+					s.m.role = wm->role;
+					s.old_m.role = hm->role;
 				}
 				if ((int)hm->admin_up != wm->admin_up) {
-					s.admin_up = wm->admin_up;
-					s.old_admin_up = hm->admin_up;
+					s.m.admin_up = wm->admin_up;
+					s.old_m.admin_up = hm->admin_up;
 				}
-			} else {
-				continue;
+				if (hm->weight != wm->weight) {
+					s.m.weight = wm->weight;
+					s.old_m.weight = hm->weight;
+				}
+				if (s.m.role < 0 && s.m.admin_up < 0 &&
+				    s.m.weight < 0)
+					continue;
 			}
 			if (push(p, &s))
 				return -ENOMEM;
@@ -239,48 +287,30 @@ struct step diff_inverse(const struct step *s)
 	switch (s->kind) {
 	case STEP_MEMBER_DEL:
 		inv.kind = STEP_MEMBER_ADD;
-		inv.role = s->old_role;
-		inv.admin_up = s->old_admin_up;
+		inv.m = s->old_m;
 		break;
 	case STEP_TEAM_DEL:
 		inv.kind = STEP_TEAM_ADD;
-		inv.mode = s->old_mode;
-		inv.lb = s->old_lb;
+		inv.p = s->old_p;
 		break;
 	case STEP_TEAM_ADD:
 		inv.kind = STEP_TEAM_DEL;
-		inv.old_mode = s->mode;
-		inv.old_lb = s->lb;
+		inv.old_p = s->p;
 		break;
 	case STEP_TEAM_SET:
-		inv.mode = s->old_mode;
-		inv.lb = s->old_lb;
-		inv.old_mode = s->mode;
-		inv.old_lb = s->lb;
+		inv.p = s->old_p;
+		inv.old_p = s->p;
 		break;
 	case STEP_MEMBER_ADD:
 		inv.kind = STEP_MEMBER_DEL;
-		inv.old_role = s->role;
-		inv.old_admin_up = s->admin_up;
+		inv.old_m = s->m;
 		break;
 	case STEP_MEMBER_SET:
-		inv.role = s->old_role;
-		inv.admin_up = s->old_admin_up;
-		inv.old_role = s->role;
-		inv.old_admin_up = s->admin_up;
+		inv.m = s->old_m;
+		inv.old_m = s->m;
 		break;
 	}
 	return inv;
-}
-
-/* " word value" into buf at *len, when value is set. */
-static void add_word(char *buf, size_t size, size_t *len, const char *word,
-		     const struct name_table *t, int v)
-{
-	if (v < 0 || *len >= size)
-		return;
-	*len += (size_t)snprintf(buf + *len, size - *len, " %s %s", word,
-				 name_of(t, v));
 }
 
 void step_describe(const struct step *s, char *buf, size_t size)
@@ -291,22 +321,32 @@ void step_describe(const struct step *s, char *buf, size_t size)
 		[STEP_MEMBER_ADD] = "member add",
 		[STEP_MEMBER_SET] = "member set",
 	};
-	size_t len;
+	char words[STEP_TEXT_MAX] = "";
+	size_t len = 0;
 
-	len = (size_t)snprintf(buf, size, "%s %s%s%s", verbs[s->kind], s->team,
-			       s->member[0] ? " " : "", s->member);
 	switch (s->kind) {
 	case STEP_TEAM_ADD:
 	case STEP_TEAM_SET:
-		add_word(buf, size, &len, "mode", &names_mode, s->mode);
-		add_word(buf, size, &len, "lb", &names_lb, s->lb);
+		params_text(&s->p, words, sizeof(words));
 		break;
 	case STEP_MEMBER_ADD:
 	case STEP_MEMBER_SET:
-		add_word(buf, size, &len, "role", &names_role, s->role);
-		add_word(buf, size, &len, "admin", &names_admin, s->admin_up);
+		if (s->m.role >= 0)
+			len += (size_t)snprintf(words + len, sizeof(words) - len,
+						" role %s",
+						name_of(&names_role, s->m.role));
+		if (s->m.admin_up >= 0)
+			len += (size_t)snprintf(words + len, sizeof(words) - len,
+						" admin %s",
+						name_of(&names_admin,
+							s->m.admin_up));
+		if (s->m.weight >= 0)
+			snprintf(words + len, sizeof(words) - len,
+				 " weight %lld", s->m.weight);
 		break;
 	default:
 		break;
 	}
+	snprintf(buf, size, "%s %s%s%s%s", verbs[s->kind], s->team,
+		 s->member[0] ? " " : "", s->member, words);
 }

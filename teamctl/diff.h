@@ -6,9 +6,10 @@
  *
  * Order: members leave first (members of listed teams that the file does
  * not list, devices the file puts in another team, members of pruned
- * teams), then pruned teams are deleted, then teams are created and
- * changed, then members join (in file order) and are changed. So a device
- * can move from one team to another in one apply.
+ * teams, every member of a team whose mode changes: the kernel changes the
+ * mode of empty teams only), then pruned teams are deleted, then teams are
+ * created and changed, then members join (in file order) and are changed.
+ * So a device can move from one team to another in one apply.
  */
 #ifndef TEAMCTL_DIFF_H
 #define TEAMCTL_DIFF_H
@@ -30,18 +31,24 @@ enum step_kind {
 };
 
 /*
- * One change. mode/lb/role/admin_up are the values to set (-1: unchanged,
- * for _SET); old_* what they were (what the inverse step sets back).
+ * One change. p and m are the values to set (fields at -1: unchanged, for
+ * _SET); old_p and old_m what they were (what the inverse step sets back).
+ * Steps made by diff_plan() give every field when they create something
+ * (TEAM_ADD, MEMBER_ADD) or delete it (old_* of TEAM_DEL, MEMBER_DEL), so
+ * that undoing a deletion restores all of it.
  */
 struct step {
 	enum step_kind kind;
 	char team[IF_NAMESIZE];
 	char member[IF_NAMESIZE];	/* MEMBER_* */
-	int mode, lb;			/* TEAM_ADD, TEAM_SET */
-	int old_mode, old_lb;		/* TEAM_SET, TEAM_DEL */
-	int role, admin_up;		/* MEMBER_ADD, MEMBER_SET */
-	int old_role, old_admin_up;	/* MEMBER_SET, MEMBER_DEL */
+	struct team_params p;		/* TEAM_ADD, TEAM_SET */
+	struct team_params old_p;	/* TEAM_SET, TEAM_DEL */
+	struct lbfo_member_change m;	/* MEMBER_ADD, MEMBER_SET */
+	struct lbfo_member_change old_m;	/* MEMBER_SET, MEMBER_DEL */
 };
+
+/* Room for step_describe() of any step (16 IPv6 probe targets). */
+#define STEP_TEXT_MAX	1024
 
 struct plan {
 	struct step *steps;

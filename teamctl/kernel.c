@@ -23,6 +23,7 @@
 #include <netlink/genl/ctrl.h>
 #include <netlink/genl/genl.h>
 #include <netlink/netlink.h>
+#include <sys/socket.h>
 
 #include "kernel.h"
 
@@ -37,6 +38,17 @@ struct kernel {
 	struct nl_cb *ev_cb;
 	struct lbfo_event *queue;	/* decoded, not yet returned */
 	size_t q_head, q_len, q_cap;
+};
+
+/* The attribute of each number of struct team_params. */
+static const int num_attr[N_NUMS] = {
+	[NUM_FLOWLET_GAP] = LBFO_A_FLOWLET_GAP,
+	[NUM_BALANCE_INTERVAL] = LBFO_A_BALANCE_INTERVAL,
+	[NUM_BALANCE_THRESHOLD] = LBFO_A_BALANCE_THRESHOLD,
+	[NUM_PROBE_INTERVAL] = LBFO_A_PROBE_INTERVAL,
+	[NUM_PROBE_MISSED] = LBFO_A_PROBE_MISSED,
+	[NUM_UPDELAY] = LBFO_A_UPDELAY,
+	[NUM_DOWNDELAY] = LBFO_A_DOWNDELAY,
 };
 
 /* One request in flight. */
@@ -249,12 +261,59 @@ static struct nl_msg *member_request(struct kernel *k, int cmd,
 	    (c && c->role >= 0 &&
 	     nla_put_u8(msg, LBFO_MEMBER_A_ROLE, (uint8_t)c->role) < 0) ||
 	    (c && c->admin_up >= 0 &&
-	     nla_put_u8(msg, LBFO_MEMBER_A_ADMIN, (uint8_t)c->admin_up) < 0)) {
+	     nla_put_u8(msg, LBFO_MEMBER_A_ADMIN, (uint8_t)c->admin_up) < 0) ||
+	    (c && c->weight >= 0 &&
+	     nla_put_u32(msg, LBFO_MEMBER_A_WEIGHT, (uint32_t)c->weight) < 0)) {
 		nlmsg_free(msg);
 		return NULL;
 	}
 	nla_nest_end(msg, nest);
 	return msg;
+}
+
+/* The probe targets of p as LBFO_A_PROBE_TARGETS (replaces the list). */
+static int put_targets(struct nl_msg *msg, const struct team_params *p)
+{
+	struct nlattr *nest;
+	int i;
+
+	/*
+	 * No targets: an empty nest, which says "none". nla_nest_end() would
+	 * drop an empty nest (libnl's "kernel can't handle" trim), leaving the
+	 * list as it was.
+	 */
+	if (!p->n_targets)
+		return nla_put(msg, LBFO_A_PROBE_TARGETS | NLA_F_NESTED, 0,
+			       NULL) < 0 ? -1 : 0;
+	nest = nla_nest_start(msg, LBFO_A_PROBE_TARGETS | NLA_F_NESTED);
+	if (!nest)
+		return -1;
+	for (i = 0; i < p->n_targets; i++)
+		if (nla_put(msg, LBFO_A_PROBE_TARGET,
+			    p->targets[i].family == AF_INET ? 4 : 16,
+			    p->targets[i].addr) < 0)
+			return -1;
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+/* The fields of p that are set (not -1). */
+static int put_params(struct nl_msg *msg, const struct team_params *p)
+{
+	int i;
+
+	if ((p->mode >= 0 &&
+	     nla_put_u8(msg, LBFO_A_TEAM_MODE, (uint8_t)p->mode) < 0) ||
+	    (p->lb >= 0 && nla_put_u8(msg, LBFO_A_TEAM_LB, (uint8_t)p->lb) < 0) ||
+	    (p->hash >= 0 &&
+	     nla_put_u32(msg, LBFO_A_HASH_FIELDS, (uint32_t)p->hash) < 0) ||
+	    (p->n_targets >= 0 && put_targets(msg, p)))
+		return -1;
+	for (i = 0; i < N_NUMS; i++)
+		if (p->num[i] >= 0 &&
+		    nla_put_u32(msg, num_attr[i], (uint32_t)p->num[i]) < 0)
+			return -1;
+	return 0;
 }
 
 /* ---- attribute readers: tolerant of missing or short attributes ---- */
@@ -267,6 +326,13 @@ static int get_u8(const struct nlattr *a, int def)
 static unsigned int get_u32(const struct nlattr *a, unsigned int def)
 {
 	return a && nla_len(a) >= 4 ? nla_get_u32((struct nlattr *)a) : def;
+}
+
+/* A u32 that may be absent: -1 then. */
+static long long get_u32_or(const struct nlattr *a)
+{
+	return a && nla_len(a) >= 4 ? (long long)nla_get_u32((struct nlattr *)a) :
+	       -1;
 }
 
 static uint64_t get_u64(const struct nlattr *a)
@@ -306,13 +372,17 @@ static int parse_member(struct nlattr *a, struct lbfo_member_info *m,
 	m->role = -1;
 	m->state = -1;
 	m->admin_up = true;
+	m->weight = -1;
+	m->buckets = -1;
 	if (!a || nla_parse_nested(tb, LBFO_MEMBER_A_MAX, a, NULL) < 0)
 		return -EPROTO;
 	m->ifindex = (int)get_u32(tb[LBFO_MEMBER_A_IFINDEX], 0);
 	get_str(tb[LBFO_MEMBER_A_NAME], m->name, sizeof(m->name));
 	m->role = get_u8(tb[LBFO_MEMBER_A_ROLE], -1);
 	m->admin_up = get_u8(tb[LBFO_MEMBER_A_ADMIN], 1) != 0;
+	m->weight = get_u32_or(tb[LBFO_MEMBER_A_WEIGHT]);
 	m->state = get_u8(tb[LBFO_MEMBER_A_STATE], -1);
+	m->buckets = get_u32_or(tb[LBFO_MEMBER_A_BUCKETS]);
 	get_str(tb[LBFO_MEMBER_A_DRIVER], m->driver, sizeof(m->driver));
 	m->speed_mbps = get_u32(tb[LBFO_MEMBER_A_SPEED], 0);
 	parse_stats(tb[LBFO_MEMBER_A_STATS], &m->counters);
@@ -327,13 +397,51 @@ static int parse_top(struct nl_msg *msg, struct nlattr **tb)
 		-EPROTO : 0;
 }
 
+/* LBFO_A_PROBE_TARGETS into p; n_targets stays -1 without it. */
+static void parse_targets(struct nlattr *nest, struct team_params *p)
+{
+	struct nlattr *a;
+	int rem, n = 0;
+
+	if (!nest)
+		return;
+	nla_for_each_nested(a, nest, rem) {
+		if (nla_type(a) != LBFO_A_PROBE_TARGET ||
+		    n == LBFO_PROBE_TARGETS_MAX ||
+		    (nla_len(a) != 4 && nla_len(a) != 16))
+			continue;
+		p->targets[n].family = nla_len(a) == 4 ? AF_INET : AF_INET6;
+		memcpy(p->targets[n].addr, nla_data(a), (size_t)nla_len(a));
+		n++;
+	}
+	p->n_targets = n;
+}
+
+static void parse_params(struct nlattr **tb, struct team_params *p)
+{
+	int i;
+
+	memset(p, 0, sizeof(*p));
+	p->mode = get_u8(tb[LBFO_A_TEAM_MODE], -1);
+	p->lb = get_u8(tb[LBFO_A_TEAM_LB], -1);
+	p->hash = get_u32_or(tb[LBFO_A_HASH_FIELDS]);
+	for (i = 0; i < N_NUMS; i++)
+		p->num[i] = get_u32_or(tb[num_attr[i]]);
+	p->n_targets = -1;
+	parse_targets(tb[LBFO_A_PROBE_TARGETS], p);
+}
+
 static void parse_team(struct nlattr **tb, struct lbfo_team_info *t)
 {
+	struct lbfo_member_info primary;
+
 	memset(t, 0, sizeof(*t));
 	t->ifindex = (int)get_u32(tb[LBFO_A_TEAM_IFINDEX], 0);
 	get_str(tb[LBFO_A_TEAM_NAME], t->name, sizeof(t->name));
-	t->mode = get_u8(tb[LBFO_A_TEAM_MODE], -1);
-	t->lb = get_u8(tb[LBFO_A_TEAM_LB], -1);
+	parse_params(tb, &t->p);
+	if (tb[LBFO_A_PRIMARY] &&
+	    !parse_member(tb[LBFO_A_PRIMARY], &primary, NULL))
+		snprintf(t->primary, sizeof(t->primary), "%s", primary.name);
 	t->carrier = get_u8(tb[LBFO_A_TEAM_CARRIER], 0) != 0;
 	t->carriers = get_u32(tb[LBFO_A_TEAM_CARRIERS], 0);
 	parse_stats(tb[LBFO_A_TEAM_STATS], &t->counters);
@@ -466,14 +574,12 @@ static const char *context_of(const char *verb, const char *team,
 	return buf;
 }
 
-int kernel_team_add(struct kernel *k, const char *team, int mode, int lb,
-		    struct kernel_err *err)
+int kernel_team_add(struct kernel *k, const char *team,
+		    const struct team_params *p, struct kernel_err *err)
 {
 	struct nl_msg *msg = team_request(k, LBFO_CMD_TEAM_NEW, NLM_F_ACK, team);
 
-	if (msg && ((mode >= 0 &&
-		     nla_put_u8(msg, LBFO_A_TEAM_MODE, (uint8_t)mode) < 0) ||
-		    (lb >= 0 && nla_put_u8(msg, LBFO_A_TEAM_LB, (uint8_t)lb) < 0))) {
+	if (msg && put_params(msg, p)) {
 		nlmsg_free(msg);
 		msg = NULL;
 	}
@@ -489,14 +595,11 @@ int kernel_team_del(struct kernel *k, const char *team,
 }
 
 int kernel_team_set(struct kernel *k, const char *team,
-		    const struct lbfo_team_change *c, struct kernel_err *err)
+		    const struct team_params *p, struct kernel_err *err)
 {
 	struct nl_msg *msg = team_request(k, LBFO_CMD_TEAM_SET, NLM_F_ACK, team);
 
-	if (msg && ((c->mode >= 0 &&
-		     nla_put_u8(msg, LBFO_A_TEAM_MODE, (uint8_t)c->mode) < 0) ||
-		    (c->lb >= 0 &&
-		     nla_put_u8(msg, LBFO_A_TEAM_LB, (uint8_t)c->lb) < 0))) {
+	if (msg && put_params(msg, p)) {
 		nlmsg_free(msg);
 		msg = NULL;
 	}

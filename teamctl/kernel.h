@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <linux/lbfo.h>
+
 struct kernel;
 
 struct kernel_err {
@@ -33,24 +35,60 @@ struct lbfo_counters {
 	uint64_t rx_dropped;	/* team only */
 };
 
-/* Values are the uapi enums: enum lbfo_member_role, enum lbfo_member_state. */
+/*
+ * Values are the uapi enums: enum lbfo_member_role, enum lbfo_member_state.
+ * weight and buckets are -1 when the kernel did not report them.
+ */
 struct lbfo_member_info {
 	char name[IF_NAMESIZE];
 	int ifindex;
 	int role;
 	bool admin_up;
+	long long weight;	/* 0: from the link speed */
 	int state;
+	long long buckets;	/* transmit buckets it carries now */
 	char driver[32];
 	unsigned int speed_mbps;	/* 0: unknown */
 	struct lbfo_counters counters;
 };
 
-/* mode and lb are enum lbfo_mode and enum lbfo_lb. */
+/* The numeric team parameters; params.h has their words, keys and ranges. */
+enum team_num {
+	NUM_FLOWLET_GAP,	/* microseconds */
+	NUM_BALANCE_INTERVAL,	/* milliseconds */
+	NUM_BALANCE_THRESHOLD,	/* percent */
+	NUM_PROBE_INTERVAL,	/* milliseconds, 0: off */
+	NUM_PROBE_MISSED,	/* intervals */
+	NUM_UPDELAY,		/* milliseconds */
+	NUM_DOWNDELAY,		/* milliseconds */
+	N_NUMS,
+};
+
+/* An IPv4 or IPv6 address (a probe target), network order. */
+struct lbfo_addr {
+	int family;		/* AF_INET or AF_INET6 */
+	unsigned char addr[16];	/* the first 4 (IPv4) or all 16 bytes */
+};
+
+/*
+ * A team's settable parameters. Read from the kernel, every field is set
+ * (-1 if the kernel did not report it); in a change, a field at -1 is not
+ * changed (n_targets -1: the target list is not changed, 0: no targets).
+ */
+struct team_params {
+	int mode;		/* enum lbfo_mode */
+	int lb;			/* enum lbfo_lb */
+	long long hash;		/* LBFO_HASH_* bits */
+	long long num[N_NUMS];	/* enum team_num */
+	int n_targets;
+	struct lbfo_addr targets[LBFO_PROBE_TARGETS_MAX];
+};
+
 struct lbfo_team_info {
 	char name[IF_NAMESIZE];
 	int ifindex;
-	int mode;
-	int lb;
+	struct team_params p;
+	char primary[IF_NAMESIZE];	/* the member the team's MAC is on, "" */
 	bool carrier;
 	unsigned int carriers;
 	struct lbfo_counters counters;
@@ -63,15 +101,11 @@ struct lbfo_team_list {
 	size_t n_teams;
 };
 
-/* A change to make; fields left at -1 are not changed. */
-struct lbfo_team_change {
-	int mode;
-	int lb;
-};
-
+/* A change to a member; fields left at -1 are not changed. */
 struct lbfo_member_change {
-	int role;	/* enum lbfo_member_role, or -1 */
-	int admin_up;	/* 1, 0, or -1 */
+	int role;		/* enum lbfo_member_role, or -1 */
+	int admin_up;		/* 1, 0, or -1 */
+	long long weight;	/* 0..LBFO_WEIGHT_MAX, or -1 */
 };
 
 /* An event from the "events" multicast group, decoded. */
@@ -103,13 +137,16 @@ int kernel_team_list(struct kernel *k, struct lbfo_team_list *out,
 void lbfo_team_info_free(struct lbfo_team_info *t);
 void lbfo_team_list_free(struct lbfo_team_list *l);
 
-/* Writes (need CAP_NET_ADMIN). mode/lb of team_add: -1 for the default. */
-int kernel_team_add(struct kernel *k, const char *team, int mode, int lb,
-		    struct kernel_err *err);
+/*
+ * Writes (need CAP_NET_ADMIN). Parameters at -1 are not sent: the kernel's
+ * default for a new team, unchanged for a set.
+ */
+int kernel_team_add(struct kernel *k, const char *team,
+		    const struct team_params *p, struct kernel_err *err);
 int kernel_team_del(struct kernel *k, const char *team,
 		    struct kernel_err *err);
 int kernel_team_set(struct kernel *k, const char *team,
-		    const struct lbfo_team_change *c, struct kernel_err *err);
+		    const struct team_params *p, struct kernel_err *err);
 int kernel_member_add(struct kernel *k, const char *team, const char *dev,
 		      const struct lbfo_member_change *c,
 		      struct kernel_err *err);

@@ -25,40 +25,48 @@ static int parse_team_if(int argc, char **argv, const char *cmd,
 
 /*
  * The words after TEAM IF: "standby" alone (add) or "standby on|off" (set),
- * "role ROLE", "admin up|down".
+ * "role ROLE", "admin up|down", "weight N".
  */
 static int parse_member_words(int argc, char **argv, bool standby_alone,
-			      struct step *s)
+			      struct lbfo_member_change *c)
 {
 	bool on;
 	int i;
 
-	s->role = -1;
-	s->admin_up = -1;
+	c->role = -1;
+	c->admin_up = -1;
+	c->weight = -1;
 	for (i = 0; i < argc; i++) {
 		const char *key = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 		int *dst;
 
 		if (!strcmp(key, "standby") && standby_alone) {
-			if (s->role >= 0)
+			if (c->role >= 0)
 				return usage_error("the role is given twice");
-			s->role = LBFO_ROLE_STANDBY;
+			c->role = LBFO_ROLE_STANDBY;
 			continue;
 		}
 		if (strcmp(key, "standby") && strcmp(key, "role") &&
-		    strcmp(key, "admin"))
+		    strcmp(key, "admin") && strcmp(key, "weight"))
 			return usage_error("unexpected word '%s'", key);
 		if (!val)
 			return usage_error("'%s' needs a value", key);
 		i++;
-		dst = !strcmp(key, "admin") ? &s->admin_up : &s->role;
+		if (!strcmp(key, "weight")) {
+			if (c->weight >= 0)
+				return usage_error("the weight is given twice");
+			if (!parse_num(&member_weight, val, &c->weight))
+				return EXIT_USAGE;
+			continue;
+		}
+		dst = !strcmp(key, "admin") ? &c->admin_up : &c->role;
 		if (*dst >= 0)
 			return usage_error("the %s is given twice",
-					   dst == &s->role ? "role" : "admin state");
+					   dst == &c->role ? "role" : "admin state");
 		if (!strcmp(key, "standby")) {
 			if (!parse_on_off("standby", val, &on))
 				return EXIT_USAGE;
-			s->role = on ? LBFO_ROLE_STANDBY : LBFO_ROLE_ACTIVE;
+			c->role = on ? LBFO_ROLE_STANDBY : LBFO_ROLE_ACTIVE;
 		} else if (!parse_name(!strcmp(key, "admin") ? &names_admin :
 				       &names_role, val, dst)) {
 			return EXIT_USAGE;
@@ -75,7 +83,7 @@ static int parse_member_step(int argc, char **argv, const char *cmd,
 
 	if (!ret)
 		ret = parse_member_words(argc - 2, argv + 2,
-					 s->kind == STEP_MEMBER_ADD, s);
+					 s->kind == STEP_MEMBER_ADD, &s->m);
 	return ret;
 }
 
@@ -108,7 +116,7 @@ int cmd_member_set(int argc, char **argv, const struct opts *o)
 
 	(void)o;
 	ret = parse_member_step(argc, argv, "member set", &s);
-	if (!ret && s.role < 0 && s.admin_up < 0)
-		ret = usage_error("member set needs standby on|off, role ROLE or admin up|down");
+	if (!ret && s.m.role < 0 && s.m.admin_up < 0 && s.m.weight < 0)
+		ret = usage_error("member set needs standby on|off, role ROLE, admin up|down or weight N");
 	return ret ? ret : do_step(&s);
 }

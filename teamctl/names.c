@@ -27,6 +27,13 @@ TABLE(names_lb, "lb",
       [LBFO_LB_HYPERV_PORT] = "hyperv-port",
       [LBFO_LB_DYNAMIC] = "dynamic");
 
+/* Indexed by bit number: LBFO_HASH_MAC is 1 << 0, named [0]. */
+TABLE(names_hash, "hash field",
+      [__builtin_ctz(LBFO_HASH_MAC)] = "mac",
+      [__builtin_ctz(LBFO_HASH_IP)] = "ip",
+      [__builtin_ctz(LBFO_HASH_PORTS)] = "ports",
+      [__builtin_ctz(LBFO_HASH_INNER)] = "inner");
+
 TABLE(names_role, "role",
       [LBFO_ROLE_ACTIVE] = "active",
       [LBFO_ROLE_STANDBY] = "standby");
@@ -43,7 +50,9 @@ TABLE(names_reason, "reason",
       [LBFO_REASON_ADMIN_UP] = "admin-up",
       [LBFO_REASON_ROLE] = "role",
       [LBFO_REASON_JOIN] = "join",
-      [LBFO_REASON_LEAVE] = "leave");
+      [LBFO_REASON_LEAVE] = "leave",
+      [LBFO_REASON_PROBE_DOWN] = "probe-down",
+      [LBFO_REASON_PROBE_UP] = "probe-up");
 
 TABLE(names_admin, "admin", [0] = "down", [1] = "up");
 

@@ -17,15 +17,20 @@ struct name_table {
 
 extern const struct name_table names_mode;	/* enum lbfo_mode */
 extern const struct name_table names_lb;	/* enum lbfo_lb */
+extern const struct name_table names_hash;	/* LBFO_HASH_*, by bit number */
 extern const struct name_table names_role;	/* enum lbfo_member_role */
 extern const struct name_table names_state;	/* enum lbfo_member_state */
 extern const struct name_table names_reason;	/* enum lbfo_reason */
 extern const struct name_table names_admin;	/* 0 "down", 1 "up" */
 extern const struct name_table names_event;	/* enum lbfo_cmd, events only */
 
-/* The defaults the uapi documents for a new team or member. */
-#define DEFAULT_MODE	LBFO_MODE_STATIC
-#define DEFAULT_LB	LBFO_LB_ADDRESS_HASH
+/*
+ * The defaults the uapi documents for a new team or member (for the numbers,
+ * see params.h).
+ */
+#define DEFAULT_MODE	LBFO_MODE_SWITCH_INDEPENDENT
+#define DEFAULT_LB	LBFO_LB_DYNAMIC
+#define DEFAULT_HASH	LBFO_HASH_PORTS
 #define DEFAULT_ROLE	LBFO_ROLE_ACTIVE
 #define DEFAULT_ADMIN	1
 

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "names.h"
+#include "params.h"
 
 /*
  * An interface name: 1..15 bytes, no '/', ':', '%' (the kernel's name
@@ -31,6 +32,34 @@ bool parse_on_off(const char *what, const char *s, bool *out);
  */
 bool parse_iflist(const char *s, char (*out)[IF_NAMESIZE], size_t max,
 		  size_t *n);
+
+/*
+ * A number for d (team_nums[], member_weight): decimal digits, in d's
+ * range ("invalid flowlet-gap '10': expected 50 to 1000000 (microseconds)").
+ */
+bool parse_num(const struct num_param *d, const char *s, long long *out);
+
+/*
+ * Hash fields "mac,ip,ports,inner" (at least one, none twice): *out gets
+ * their LBFO_HASH_* bits.
+ */
+bool parse_hash(const char *s, long long *out);
+
+/*
+ * Probe targets "192.0.2.1,2001:db8::1" (unicast, at most
+ * LBFO_PROBE_TARGETS_MAX, none twice) or "none", into p->targets and
+ * p->n_targets; p is untouched on failure.
+ */
+bool parse_targets(const char *s, struct team_params *p);
+
+/* Is word one of a team's parameters (mode, lb, hash, flowlet-gap...)? */
+bool is_team_param(const char *word);
+
+/*
+ * The value val of the team parameter word key into p (whose fields are -1
+ * until given): refused if it is given twice or invalid.
+ */
+bool parse_team_param(const char *key, const char *val, struct team_params *p);
 
 /* true if s is one of the help words: -h, --help, help. */
 bool is_help_word(const char *s);

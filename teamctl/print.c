@@ -12,6 +12,7 @@
 #include <linux/lbfo.h>
 
 #include "names.h"
+#include "params.h"
 #include "print.h"
 
 void pr_err(const char *fmt, ...)
@@ -74,7 +75,11 @@ json_t *json_member(const struct lbfo_member_info *m)
 	put(o, "speed_mbps", json_integer(m->speed_mbps), &ok);
 	put(o, "role", json_string(name_of(&names_role, m->role)), &ok);
 	put(o, "admin", json_string(name_of(&names_admin, m->admin_up)), &ok);
+	if (m->weight >= 0)
+		put(o, "weight", json_integer(m->weight), &ok);
 	put(o, "state", json_string(name_of(&names_state, m->state)), &ok);
+	if (m->buckets >= 0)
+		put(o, "buckets", json_integer(m->buckets), &ok);
 	put(o, "counters", json_counters(&m->counters, false), &ok);
 	return done(o, ok);
 }
@@ -102,8 +107,9 @@ json_t *json_team(const struct lbfo_team_info *t)
 		return NULL;
 	put(o, "name", json_string(t->name), &ok);
 	put(o, "ifindex", json_integer(t->ifindex), &ok);
-	put(o, "mode", json_string(name_of(&names_mode, t->mode)), &ok);
-	put(o, "lb", json_string(name_of(&names_lb, t->lb)), &ok);
+	ok = params_to_json(o, &t->p) && ok;
+	put(o, "primary", t->primary[0] ? json_string(t->primary) : json_null(),
+	    &ok);
 	put(o, "carrier", json_boolean(t->carrier), &ok);
 	put(o, "carriers", json_integer(t->carriers), &ok);
 	put(o, "counters", json_counters(&t->counters, true), &ok);
@@ -169,12 +175,10 @@ json_t *json_event(const struct lbfo_event *ev)
 	switch (ev->cmd) {
 	case LBFO_CMD_TEAM_NEW:
 	case LBFO_CMD_TEAM_SET:
-		if (ev->team_info.mode >= 0)
-			put(o, "mode", json_string(name_of(&names_mode,
-						ev->team_info.mode)), &ok);
-		if (ev->team_info.lb >= 0)
-			put(o, "lb", json_string(name_of(&names_lb,
-						ev->team_info.lb)), &ok);
+		ok = params_to_json(o, &ev->team_info.p) && ok;
+		if (ev->team_info.primary[0])
+			put(o, "primary", json_string(ev->team_info.primary),
+			    &ok);
 		break;
 	case LBFO_CMD_MEMBER_ADD:
 	case LBFO_CMD_MEMBER_DEL:
@@ -186,6 +190,8 @@ json_t *json_event(const struct lbfo_event *ev)
 		if (ev->member_admin >= 0)
 			put(o, "admin", json_string(name_of(&names_admin,
 						ev->member_admin)), &ok);
+		if (ev->member.weight >= 0)
+			put(o, "weight", json_integer(ev->member.weight), &ok);
 		if (ev->member.state >= 0)
 			put(o, "state", json_string(name_of(&names_state,
 						ev->member.state)), &ok);

@@ -36,23 +36,19 @@ int read_teams(int argc, char **argv, struct lbfo_team_list *out)
 
 int run_step(struct kernel *k, const struct step *s, struct kernel_err *err)
 {
-	struct lbfo_member_change mc = { .role = s->role,
-					  .admin_up = s->admin_up };
-	struct lbfo_team_change tc = { .mode = s->mode, .lb = s->lb };
-
 	switch (s->kind) {
 	case STEP_MEMBER_DEL:
 		return kernel_member_del(k, s->team, s->member, err);
 	case STEP_TEAM_DEL:
 		return kernel_team_del(k, s->team, err);
 	case STEP_TEAM_ADD:
-		return kernel_team_add(k, s->team, s->mode, s->lb, err);
+		return kernel_team_add(k, s->team, &s->p, err);
 	case STEP_TEAM_SET:
-		return kernel_team_set(k, s->team, &tc, err);
+		return kernel_team_set(k, s->team, &s->p, err);
 	case STEP_MEMBER_ADD:
-		return kernel_member_add(k, s->team, s->member, &mc, err);
+		return kernel_member_add(k, s->team, s->member, &s->m, err);
 	case STEP_MEMBER_SET:
-		return kernel_member_set(k, s->team, s->member, &mc, err);
+		return kernel_member_set(k, s->team, s->member, &s->m, err);
 	}
 	return -1;
 }

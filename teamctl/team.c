@@ -14,7 +14,7 @@
 
 /* The words after NAME of team add and team set. */
 struct team_words {
-	int mode, lb;
+	struct team_params p;		/* -1: not given */
 	char members[LBFO_MAX_MEMBERS][IF_NAMESIZE];
 	size_t n_members;
 	char standby[LBFO_MAX_MEMBERS][IF_NAMESIZE];
@@ -22,25 +22,37 @@ struct team_words {
 	bool has_members, has_standby;
 };
 
-/* The value of "mode" or "lb" into *out, which is -1 until it is given. */
-static bool parse_name_once(const char *key, const struct name_table *t,
-			    const char *val, int *out)
+/* false (and a message) if the word key was given already. */
+static bool once(const char *key, bool given)
 {
-	if (*out >= 0) {
+	if (given)
 		usage_error("'%s' is given twice", key);
-		return false;
-	}
-	return parse_name(t, val, out);
+	return !given;
+}
+
+/* "flowlet-gap, ..., probe-targets, ... or downdelay", for messages. */
+static const char *num_words(char *buf, size_t size)
+{
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < N_NUMS && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s%s%s",
+					i + 1 == N_NUMS ? "or " : "",
+					team_nums[i].word,
+					i == NUM_PROBE_MISSED ? ", probe-targets" : "",
+					i + 2 < N_NUMS ? ", " :
+					i + 1 < N_NUMS ? " " : "");
+	return buf;
 }
 
 /* The value of "members" or "standby" into list and *n, once. */
 static bool parse_list_once(const char *key, const char *val, bool *given,
 			    char (*list)[IF_NAMESIZE], size_t *n)
 {
-	if (*given) {
-		usage_error("'%s' is given twice", key);
+	if (!once(key, *given))
 		return false;
-	}
 	*given = true;
 	return parse_iflist(val, list, LBFO_MAX_MEMBERS, n);
 }
@@ -51,23 +63,19 @@ static int parse_team_words(int argc, char **argv, bool allow_lists,
 {
 	int i;
 
-	w->mode = -1;
-	w->lb = -1;
+	team_params_unset(&w->p);
 	for (i = 0; i < argc; i++) {
 		const char *key = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 		bool list = !strcmp(key, "members") || !strcmp(key, "standby");
 		bool ok;
 
-		if (strcmp(key, "mode") && strcmp(key, "lb") &&
-		    !(allow_lists && list))
+		if (!is_team_param(key) && !(allow_lists && list))
 			return usage_error("unexpected word '%s'", key);
 		if (!val)
 			return usage_error("'%s' needs a value", key);
 		i++;
-		if (!strcmp(key, "mode"))
-			ok = parse_name_once(key, &names_mode, val, &w->mode);
-		else if (!strcmp(key, "lb"))
-			ok = parse_name_once(key, &names_lb, val, &w->lb);
+		if (!list)
+			ok = parse_team_param(key, val, &w->p);
 		else if (!strcmp(key, "members"))
 			ok = parse_list_once(key, val, &w->has_members,
 					     w->members, &w->n_members);
@@ -104,7 +112,8 @@ static int check_lists(const char *team, const struct team_words *w)
 static int add_members(struct kernel *k, const char *team,
 		       char (*devs)[IF_NAMESIZE], size_t n, int role)
 {
-	struct lbfo_member_change c = { .role = role, .admin_up = -1 };
+	struct lbfo_member_change c = { .role = role, .admin_up = -1,
+					.weight = -1 };
 	struct kernel_err err;
 	size_t i;
 
@@ -144,7 +153,7 @@ int cmd_team_add(int argc, char **argv, const struct opts *o)
 		free(w);
 		return ret;
 	}
-	if (kernel_team_add(k, name, w->mode, w->lb, &err)) {
+	if (kernel_team_add(k, name, &w->p, &err)) {
 		pr_err("%s", err.msg);
 		ret = EXIT_FAIL;
 		goto out;
@@ -184,7 +193,8 @@ int cmd_team_del(int argc, char **argv, const struct opts *o)
 int cmd_team_set(int argc, char **argv, const struct opts *o)
 {
 	struct step s = { .kind = STEP_TEAM_SET };
-	struct team_words w = { 0 };
+	struct team_words *w;
+	char words[256];
 	int ret;
 
 	(void)o;
@@ -192,14 +202,18 @@ int cmd_team_set(int argc, char **argv, const struct opts *o)
 		return usage_error("team set needs a team NAME");
 	if (!parse_ifname(argv[0], s.team))
 		return EXIT_USAGE;
-	ret = parse_team_words(argc - 1, argv + 1, false, &w);
-	if (ret)
-		return ret;
-	if (w.mode < 0 && w.lb < 0)
-		return usage_error("team set needs mode MODE or lb ALGO");
-	s.mode = w.mode;
-	s.lb = w.lb;
-	return do_step(&s);
+	w = calloc(1, sizeof(*w));
+	if (!w) {
+		pr_err("out of memory");
+		return EXIT_FAIL;
+	}
+	ret = parse_team_words(argc - 1, argv + 1, false, w);
+	if (!ret && !team_params_any(&w->p))
+		ret = usage_error("team set needs a parameter to change: mode, lb, hash, %s",
+				  num_words(words, sizeof(words)));
+	s.p = w->p;
+	free(w);
+	return ret ? ret : do_step(&s);
 }
 
 int cmd_team_show(int argc, char **argv, const struct opts *o)

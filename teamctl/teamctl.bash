@@ -29,6 +29,21 @@ _teamctl_ifaces()
 	done
 }
 
+# The team parameter words of team add and team set.
+_teamctl_params="mode lb hash flowlet-gap balance-interval balance-threshold probe-interval probe-missed probe-targets updelay downdelay"
+
+# Complete the last item of the comma-separated list $cur from the words $1.
+_teamctl_list()
+{
+	local head="" last=$cur
+	if [[ "$cur" == *,* ]]; then
+		head=${cur%,*},
+		last=${cur##*,}
+	fi
+	mapfile -t COMPREPLY < <(compgen -P "$head" -W "$1" -- "$last")
+	compopt -o nospace 2>/dev/null
+}
+
 _teamctl()
 {
 	local cur prev i w words_left=() group="" sub=""
@@ -82,21 +97,20 @@ _teamctl()
 			mapfile -t COMPREPLY < <(compgen -W "switch-independent static lacp" -- "$cur") ;;
 		lb)
 			mapfile -t COMPREPLY < <(compgen -W "address-hash hyperv-port dynamic" -- "$cur") ;;
+		hash)
+			_teamctl_list "mac ip ports inner" ;;
+		probe-targets)
+			mapfile -t COMPREPLY < <(compgen -W "none" -- "$cur") ;;
+		flowlet-gap | balance-interval | balance-threshold | probe-interval | \
+		probe-missed | updelay | downdelay)
+			;;	# a number
 		members | standby)
-			# A comma-separated list: complete its last item.
-			local head="" last=$cur
-			if [[ "$cur" == *,* ]]; then
-				head=${cur%,*},
-				last=${cur##*,}
-			fi
-			mapfile -t COMPREPLY < <(compgen -P "$head" -W "$(_teamctl_ifaces)" -- "$last")
-			compopt -o nospace 2>/dev/null
-			;;
+			_teamctl_list "$(_teamctl_ifaces)" ;;
 		*)
 			if [ "$sub" = add ] && [ "$n" -ge 3 ]; then
-				mapfile -t COMPREPLY < <(compgen -W "mode lb members standby" -- "$cur")
+				mapfile -t COMPREPLY < <(compgen -W "$_teamctl_params members standby" -- "$cur")
 			elif [ "$sub" = set ] && [ "$n" -ge 3 ]; then
-				mapfile -t COMPREPLY < <(compgen -W "mode lb" -- "$cur")
+				mapfile -t COMPREPLY < <(compgen -W "$_teamctl_params" -- "$cur")
 			fi
 			;;
 		esac
@@ -126,10 +140,10 @@ _teamctl()
 			mapfile -t COMPREPLY < <(compgen -W "active standby" -- "$cur") ;;
 		admin)
 			mapfile -t COMPREPLY < <(compgen -W "up down" -- "$cur") ;;
+		weight) ;;	# a number
 		*)
 			case "$sub" in
-			add) mapfile -t COMPREPLY < <(compgen -W "standby role admin" -- "$cur") ;;
-			set) mapfile -t COMPREPLY < <(compgen -W "standby role admin" -- "$cur") ;;
+			add | set) mapfile -t COMPREPLY < <(compgen -W "standby role admin weight" -- "$cur") ;;
 			esac
 			;;
 		esac

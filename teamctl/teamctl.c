@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "names.h"
+#include "params.h"
 #include "parse.h"
 #include "print.h"
 #include "teamctl.h"
@@ -24,22 +26,23 @@ struct command {
 
 static const struct command commands[] = {
 	{ "team", "add", cmd_team_add,
-	  "NAME [mode MODE] [lb ALGO] [members IF[,IF...]] [standby IF[,IF...]]",
-	  "create a team, with members; all or nothing", false },
+	  "NAME [PARAM VALUE]... [members IF[,IF...]] [standby IF[,IF...]]",
+	  "create a team, with parameters and members; all or nothing", false },
 	{ "team", "del", cmd_team_del, "NAME",
 	  "delete a team; its members are released as they were", false },
-	{ "team", "set", cmd_team_set, "NAME [mode MODE] [lb ALGO]",
-	  "change a team's mode or load-balancing algorithm", false },
+	{ "team", "set", cmd_team_set, "NAME PARAM VALUE [PARAM VALUE]...",
+	  "change team parameters (mode, load balancing, link monitoring); all or none",
+	  false },
 	{ "team", "show", cmd_team_show, "[NAME]",
 	  "show teams, their members and counters", true },
 	{ "member", "add", cmd_member_add,
-	  "TEAM IF [standby] [role ROLE] [admin up|down]",
+	  "TEAM IF [standby] [role ROLE] [admin up|down] [weight N]",
 	  "add a device to a team (active unless standby)", false },
 	{ "member", "del", cmd_member_del, "TEAM IF",
 	  "remove a member from its team", false },
 	{ "member", "set", cmd_member_set,
-	  "TEAM IF [standby on|off] [role ROLE] [admin up|down]",
-	  "change a member's role or administrative state", false },
+	  "TEAM IF [standby on|off] [role ROLE] [admin up|down] [weight N]",
+	  "change a member's role, administrative state or weight", false },
 	{ "stats", NULL, cmd_stats, "[TEAM]",
 	  "team and per-member counters", true },
 	{ "monitor", NULL, cmd_monitor, "",
@@ -52,10 +55,64 @@ static const struct command commands[] = {
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
-static const char values_help[] =
-	"MODE := switch-independent | static | lacp\n"
-	"ALGO := address-hash | hyperv-port | dynamic\n"
-	"ROLE := active | standby\n";
+/* The names of t as "a | b | c". */
+static void print_names(FILE *f, const struct name_table *t)
+{
+	size_t i;
+	bool first = true;
+
+	for (i = 0; i < t->n; i++) {
+		if (!t->names[i])
+			continue;
+		fprintf(f, "%s%s", first ? "" : " | ", t->names[i]);
+		first = false;
+	}
+	fputc('\n', f);
+}
+
+/* "  WORD ARG   " of a value line, aligned. */
+static void print_word(FILE *f, const char *word, const char *arg)
+{
+	char both[64];
+
+	snprintf(both, sizeof(both), "%s %s", word, arg);
+	fprintf(f, "  %-26s ", both);
+}
+
+/* The words of team add and team set, with their values and ranges. */
+static void print_team_values(FILE *f)
+{
+	char range[96];
+	int i;
+
+	fprintf(f, "PARAM VALUE:\n");
+	print_word(f, "mode", "MODE");
+	print_names(f, &names_mode);
+	print_word(f, "lb", "ALGO");
+	print_names(f, &names_lb);
+	print_word(f, "hash", "FIELD[,FIELD...]");
+	print_names(f, &names_hash);
+	for (i = 0; i < N_NUMS; i++) {
+		num_range(&team_nums[i], range, sizeof(range));
+		print_word(f, team_nums[i].word, team_nums[i].arg);
+		fprintf(f, "%s\n", range);
+		if (i != NUM_PROBE_MISSED)
+			continue;
+		print_word(f, "probe-targets", "IP[,IP...]");
+		fprintf(f, "IPv4/IPv6 unicast addresses (at most %d), or none\n",
+			LBFO_PROBE_TARGETS_MAX);
+	}
+}
+
+static void print_member_values(FILE *f)
+{
+	char range[96];
+
+	fprintf(f, "ROLE := ");
+	print_names(f, &names_role);
+	num_range(&member_weight, range, sizeof(range));
+	fprintf(f, "%s %s: %s\n", member_weight.word, member_weight.arg, range);
+}
 
 int usage_error(const char *fmt, ...)
 {
@@ -96,12 +153,14 @@ static void usage(FILE *f, const char *group)
 	for (i = 0; i < N_COMMANDS; i++)
 		if (!group || !strcmp(group, commands[i].group))
 			command_usage(f, &commands[i]);
-	fprintf(f, "\n%s\n"
-		   "Options:\n"
+	fputc('\n', f);
+	print_team_values(f);
+	print_member_values(f);
+	fprintf(f, "\nOptions:\n"
 		   "  -j, --json     JSON output (team show, stats, monitor, config apply)\n"
 		   "  -h, --help     this help; COMMAND --help: that command's\n"
 		   "  -V, --version  the version\n\n"
-		   "See teamctl(8).\n", values_help);
+		   "See teamctl(8).\n");
 }
 
 static int command_help(const struct command *c)
@@ -111,8 +170,14 @@ static int command_help(const struct command *c)
 	printf("\n%s.\n", c->help);
 	if (c->reads)
 		printf("-j, --json: JSON output.\n");
-	if (strstr(c->usage, "MODE") || strstr(c->usage, "ROLE"))
-		printf("\n%s", values_help);
+	if (strstr(c->usage, "PARAM")) {
+		putchar('\n');
+		print_team_values(stdout);
+	}
+	if (strstr(c->usage, "ROLE")) {
+		putchar('\n');
+		print_member_values(stdout);
+	}
 	return EXIT_OK;
 }
 

@@ -8,6 +8,7 @@
 
 #include "cfg.h"
 #include "harness.h"
+#include "params.h"
 
 /* Parse text; expect failure with a message containing want (or success). */
 static bool parse(const char *text, struct cfg *c, const char *want)
@@ -39,18 +40,63 @@ static void full_file(void **state)
 			  "{\"name\":\"team1\"}]}", &c, NULL));
 	assert_int_equal(c.n_teams, 2);
 	assert_string_equal(c.teams[0].name, "team0");
-	assert_int_equal(c.teams[0].mode, LBFO_MODE_LACP);
-	assert_int_equal(c.teams[0].lb, LBFO_LB_DYNAMIC);
+	assert_int_equal(c.teams[0].p.mode, LBFO_MODE_LACP);
+	assert_int_equal(c.teams[0].p.lb, LBFO_LB_DYNAMIC);
 	assert_int_equal(c.teams[0].n_members, 2);
 	assert_string_equal(c.teams[0].members[0].name, "eth0");
 	assert_int_equal(c.teams[0].members[0].role, LBFO_ROLE_ACTIVE);
 	assert_int_equal(c.teams[0].members[0].admin_up, 1);
 	assert_int_equal(c.teams[0].members[1].role, LBFO_ROLE_STANDBY);
 	assert_int_equal(c.teams[0].members[1].admin_up, 0);
+	assert_int_equal(c.teams[0].members[1].weight, 0);
 	/* Omitted: the uapi defaults; no members: an empty team. */
-	assert_int_equal(c.teams[1].mode, LBFO_MODE_STATIC);
-	assert_int_equal(c.teams[1].lb, LBFO_LB_ADDRESS_HASH);
+	assert_int_equal(c.teams[1].p.mode, LBFO_MODE_SWITCH_INDEPENDENT);
+	assert_int_equal(c.teams[1].p.lb, LBFO_LB_DYNAMIC);
+	assert_int_equal(c.teams[1].p.hash, LBFO_HASH_PORTS);
+	assert_int_equal(c.teams[1].p.num[NUM_FLOWLET_GAP],
+			 LBFO_FLOWLET_GAP_DEFAULT);
+	assert_int_equal(c.teams[1].p.num[NUM_BALANCE_INTERVAL],
+			 LBFO_BALANCE_INTERVAL_DEFAULT);
+	assert_int_equal(c.teams[1].p.num[NUM_BALANCE_THRESHOLD],
+			 LBFO_BALANCE_THRESHOLD_DEFAULT);
+	assert_int_equal(c.teams[1].p.num[NUM_PROBE_INTERVAL], 0);
+	assert_int_equal(c.teams[1].p.num[NUM_PROBE_MISSED],
+			 LBFO_PROBE_MISSED_DEFAULT);
+	assert_int_equal(c.teams[1].p.num[NUM_UPDELAY], 0);
+	assert_int_equal(c.teams[1].p.num[NUM_DOWNDELAY], 0);
+	assert_int_equal(c.teams[1].p.n_targets, 0);
 	assert_int_equal(c.teams[1].n_members, 0);
+	cfg_free(&c);
+}
+
+static void team_params(void **state)
+{
+	char text[ADDR_TEXT_MAX];
+	struct cfg c;
+
+	(void)state;
+	assert_true(parse("{\"teams\":[{\"name\":\"team0\",\"hash\":[\"inner\",\"mac\"],"
+			  "\"flowlet_gap_us\":50,\"balance_interval_ms\":60000,"
+			  "\"balance_threshold_pct\":1000,\"probe_interval_ms\":10,"
+			  "\"probe_missed\":255,\"probe_targets\":[\"192.0.2.1\",\"2001:db8::1\"],"
+			  "\"updelay_ms\":600000,\"downdelay_ms\":1,"
+			  "\"members\":[{\"name\":\"eth0\",\"weight\":1000000}]}]}", &c, NULL));
+	assert_int_equal(c.teams[0].p.hash, LBFO_HASH_INNER | LBFO_HASH_MAC);
+	assert_int_equal(c.teams[0].p.num[NUM_FLOWLET_GAP], LBFO_FLOWLET_GAP_MIN);
+	assert_int_equal(c.teams[0].p.num[NUM_BALANCE_INTERVAL],
+			 LBFO_BALANCE_INTERVAL_MAX);
+	assert_int_equal(c.teams[0].p.num[NUM_BALANCE_THRESHOLD],
+			 LBFO_BALANCE_THRESHOLD_MAX);
+	assert_int_equal(c.teams[0].p.num[NUM_PROBE_INTERVAL],
+			 LBFO_PROBE_INTERVAL_MIN);
+	assert_int_equal(c.teams[0].p.num[NUM_PROBE_MISSED],
+			 LBFO_PROBE_MISSED_MAX);
+	assert_int_equal(c.teams[0].p.num[NUM_UPDELAY], LBFO_DELAY_MAX);
+	assert_int_equal(c.teams[0].p.num[NUM_DOWNDELAY], 1);
+	assert_int_equal(c.teams[0].p.n_targets, 2);
+	addr_text(&c.teams[0].p.targets[1], text, sizeof(text));
+	assert_string_equal(text, "2001:db8::1");
+	assert_int_equal(c.teams[0].members[0].weight, LBFO_WEIGHT_MAX);
 	cfg_free(&c);
 }
 
@@ -98,6 +144,61 @@ static void bad_files(void **state)
 	      &c, "teams[0].members[0]: unknown key 'speed'");
 }
 
+static void bad_params(void **state)
+{
+	struct cfg c;
+
+	(void)state;
+	parse("{\"teams\":[{\"name\":\"t\",\"hash\":\"mac\"}]}", &c,
+	      "teams[0].hash: must be an array of field names (mac, ip, ports or inner)");
+	parse("{\"teams\":[{\"name\":\"t\",\"hash\":[]}]}", &c,
+	      "teams[0].hash: needs at least one field (mac, ip, ports or inner)");
+	parse("{\"teams\":[{\"name\":\"t\",\"hash\":[\"ip\",\"l4\"]}]}", &c,
+	      "teams[0].hash[1]: invalid hash field 'l4': expected mac, ip, ports or inner");
+	parse("{\"teams\":[{\"name\":\"t\",\"hash\":[\"ip\",1]}]}", &c,
+	      "teams[0].hash[1]: must be a string");
+	parse("{\"teams\":[{\"name\":\"t\",\"hash\":[\"ip\",\"ip\"]}]}", &c,
+	      "teams[0].hash: 'ip' is listed twice");
+	parse("{\"teams\":[{\"name\":\"t\",\"flowlet_gap_us\":49}]}", &c,
+	      "teams[0].flowlet_gap_us: invalid value 49: expected 50 to 1000000 (microseconds)");
+	parse("{\"teams\":[{\"name\":\"t\",\"flowlet_gap_us\":\"500\"}]}", &c,
+	      "teams[0].flowlet_gap_us: must be an integer");
+	parse("{\"teams\":[{\"name\":\"t\",\"balance_interval_ms\":1.5}]}", &c,
+	      "teams[0].balance_interval_ms: must be an integer");
+	parse("{\"teams\":[{\"name\":\"t\",\"balance_threshold_pct\":0}]}", &c,
+	      "teams[0].balance_threshold_pct: invalid value 0: expected 1 to 1000 (percent)");
+	parse("{\"teams\":[{\"name\":\"t\",\"probe_interval_ms\":9}]}", &c,
+	      "teams[0].probe_interval_ms: invalid value 9: expected 0 (off) or 10 to 60000 (milliseconds)");
+	parse("{\"teams\":[{\"name\":\"t\",\"probe_missed\":256}]}", &c,
+	      "expected 1 to 255 (intervals)");
+	parse("{\"teams\":[{\"name\":\"t\",\"updelay_ms\":-1}]}", &c,
+	      "teams[0].updelay_ms: invalid value -1: expected 0 to 600000 (milliseconds)");
+	parse("{\"teams\":[{\"name\":\"t\",\"downdelay_ms\":4294967296}]}", &c,
+	      "teams[0].downdelay_ms: invalid value 4294967296");
+	parse("{\"teams\":[{\"name\":\"t\",\"probe_targets\":\"192.0.2.1\"}]}", &c,
+	      "teams[0].probe_targets: must be an array of addresses");
+	parse("{\"teams\":[{\"name\":\"t\",\"probe_targets\":[\"192.0.2\"]}]}", &c,
+	      "teams[0].probe_targets[0]: '192.0.2' is not an IPv4 or IPv6 address");
+	parse("{\"teams\":[{\"name\":\"t\",\"probe_targets\":[\"192.0.2.1\",\"ff02::1\"]}]}",
+	      &c, "teams[0].probe_targets[1]: 'ff02::1' is not a unicast address");
+	parse("{\"teams\":[{\"name\":\"t\",\"probe_targets\":[\"192.0.2.1\",\"192.0.2.1\"]}]}",
+	      &c, "teams[0].probe_targets: '192.0.2.1' is listed twice");
+	parse("{\"teams\":[{\"name\":\"t\",\"probe_targets\":[7]}]}", &c,
+	      "teams[0].probe_targets[0]: must be a string");
+	parse("{\"teams\":[{\"name\":\"t\",\"probe_targets\":[\"1.0.0.1\",\"1.0.0.2\",\"1.0.0.3\","
+	      "\"1.0.0.4\",\"1.0.0.5\",\"1.0.0.6\",\"1.0.0.7\",\"1.0.0.8\",\"1.0.0.9\",\"1.0.0.10\","
+	      "\"1.0.0.11\",\"1.0.0.12\",\"1.0.0.13\",\"1.0.0.14\",\"1.0.0.15\",\"1.0.0.16\","
+	      "\"1.0.0.17\"]}]}", &c, "teams[0].probe_targets: at most 16 addresses");
+	parse("{\"teams\":[{\"name\":\"t\",\"probe_interval_ms\":100}]}", &c,
+	      "teams[0].probe_interval_ms: probing needs probe_targets");
+	parse("{\"teams\":[{\"name\":\"t\",\"primary\":\"eth0\"}]}", &c,
+	      "teams[0]: unknown key 'primary'");
+	parse("{\"teams\":[{\"name\":\"t\",\"members\":[{\"name\":\"e\",\"weight\":1000001}]}]}",
+	      &c, "teams[0].members[0].weight: invalid value 1000001: expected 0 to 1000000");
+	parse("{\"teams\":[{\"name\":\"t\",\"members\":[{\"name\":\"e\",\"buckets\":3}]}]}",
+	      &c, "teams[0].members[0]: unknown key 'buckets'");
+}
+
 static void names_unique(void **state)
 {
 	struct cfg c;
@@ -136,13 +237,15 @@ static void export_reads_back(void **state)
 {
 	struct lbfo_member_info m[2] = {
 		{ .name = "eth0", .role = LBFO_ROLE_STANDBY, .admin_up = false,
-		  .state = LBFO_STATE_DOWN, .driver = "e1000", .speed_mbps = 100 },
-		{ .name = "eth1", .role = LBFO_ROLE_ACTIVE, .admin_up = true },
+		  .weight = 0, .state = LBFO_STATE_DOWN, .buckets = 0,
+		  .driver = "e1000", .speed_mbps = 100 },
+		{ .name = "eth1", .role = LBFO_ROLE_ACTIVE, .admin_up = true,
+		  .weight = 250, .state = LBFO_STATE_ACTIVE, .buckets = 1024 },
 	};
 	struct lbfo_team_info t[2] = {
-		{ .name = "team0", .mode = LBFO_MODE_STATIC,
-		  .lb = LBFO_LB_ADDRESS_HASH, .members = m, .n_members = 2 },
-		{ .name = "team1", .mode = LBFO_MODE_LACP, .lb = LBFO_LB_HYPERV_PORT },
+		{ .name = "team0", .primary = "eth1", .members = m,
+		  .n_members = 2 },
+		{ .name = "team1" },
 	};
 	struct lbfo_team_list l = { .teams = t, .n_teams = 2 };
 	struct cfg c, back;
@@ -151,14 +254,35 @@ static void export_reads_back(void **state)
 	char *text;
 
 	(void)state;
+	team_params_default(&t[0].p);
+	t[0].p.mode = LBFO_MODE_STATIC;
+	t[0].p.lb = LBFO_LB_ADDRESS_HASH;
+	team_params_default(&t[1].p);
+	t[1].p.mode = LBFO_MODE_LACP;
+	t[1].p.lb = LBFO_LB_HYPERV_PORT;
+	t[1].p.hash = LBFO_HASH_MAC | LBFO_HASH_IP | LBFO_HASH_INNER;
+	t[1].p.num[NUM_FLOWLET_GAP] = 1000;
+	t[1].p.num[NUM_PROBE_INTERVAL] = 100;
+	t[1].p.num[NUM_UPDELAY] = 2000;
+	assert_null(addr_parse("198.51.100.7", &t[1].p.targets[0]));
+	assert_null(addr_parse("2001:db8::7", &t[1].p.targets[1]));
+	t[1].p.n_targets = 2;
 	assert_int_equal(cfg_from_state(&l, NULL, &c), 0);
 	j = cfg_to_json(&c);
 	text = json_dumps(j, JSON_COMPACT);
+	/* Every settable field, nothing read-only (primary, state, buckets). */
 	assert_string_equal(text,
 		"{\"teams\":[{\"name\":\"team0\",\"mode\":\"static\",\"lb\":\"address-hash\","
-		"\"members\":[{\"name\":\"eth0\",\"role\":\"standby\",\"admin\":\"down\"},"
-		"{\"name\":\"eth1\",\"role\":\"active\",\"admin\":\"up\"}]},"
-		"{\"name\":\"team1\",\"mode\":\"lacp\",\"lb\":\"hyperv-port\",\"members\":[]}]}");
+		"\"hash\":[\"ports\"],\"flowlet_gap_us\":500,\"balance_interval_ms\":100,"
+		"\"balance_threshold_pct\":25,\"probe_interval_ms\":0,\"probe_missed\":3,"
+		"\"probe_targets\":[],\"updelay_ms\":0,\"downdelay_ms\":0,"
+		"\"members\":[{\"name\":\"eth0\",\"role\":\"standby\",\"admin\":\"down\",\"weight\":0},"
+		"{\"name\":\"eth1\",\"role\":\"active\",\"admin\":\"up\",\"weight\":250}]},"
+		"{\"name\":\"team1\",\"mode\":\"lacp\",\"lb\":\"hyperv-port\","
+		"\"hash\":[\"mac\",\"ip\",\"inner\"],\"flowlet_gap_us\":1000,\"balance_interval_ms\":100,"
+		"\"balance_threshold_pct\":25,\"probe_interval_ms\":100,\"probe_missed\":3,"
+		"\"probe_targets\":[\"198.51.100.7\",\"2001:db8::7\"],\"updelay_ms\":2000,"
+		"\"downdelay_ms\":0,\"members\":[]}]}");
 	assert_true(cfg_from_json(j, &back, msg, sizeof(msg)));
 	j2 = cfg_to_json(&back);
 	assert_true(json_equal(j, j2));
@@ -179,8 +303,10 @@ static void export_reads_back(void **state)
 
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(full_file),
+	cmocka_unit_test(team_params),
 	cmocka_unit_test(empty_file),
 	cmocka_unit_test(bad_files),
+	cmocka_unit_test(bad_params),
 	cmocka_unit_test(names_unique),
 	cmocka_unit_test(member_limit),
 	cmocka_unit_test(export_reads_back),

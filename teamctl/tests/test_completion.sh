@@ -48,16 +48,30 @@ team_words() {
 	expect "add del set show" teamctl team ""
 	expect "team0 team1" teamctl team del ""
 	expect "team0 team1" teamctl -j team show ""
-	expect "mode lb members standby" teamctl team add t0 ""
+	expect "mode lb hash flowlet-gap balance-interval balance-threshold probe-interval probe-missed probe-targets updelay downdelay members standby" \
+		teamctl team add t0 ""
 	expect "static" teamctl team add t0 mode st
 	expect "address-hash" teamctl team set team0 lb a
-	expect "mode lb" teamctl team set team0 ""
+	expect "mode lb hash flowlet-gap balance-interval balance-threshold probe-interval probe-missed probe-targets updelay downdelay" \
+		teamctl team set team0 ""
+	expect "probe-interval probe-missed probe-targets" teamctl team set team0 p
+	expect "members" teamctl team add t0 hash ip mem
+}
+team_params() {
+	expect "mac ip ports inner" teamctl team add t0 hash ""
+	expect "mac,ip mac,inner" teamctl team set team0 hash mac,i
+	expect "none" teamctl team set team0 probe-targets ""
+	expect "" teamctl team set team0 flowlet-gap ""
+	expect "" teamctl team add t0 updelay 1
+	expect "balance-interval balance-threshold" teamctl team set team0 updelay 10 bal
 }
 member_words() {
 	expect "add del set" teamctl member ""
 	expect "team0 team1" teamctl member add ""
 	expect "eth0 eth1" teamctl member del team0 ""
-	expect "standby role admin" teamctl member set team0 eth0 ""
+	expect "standby role admin weight" teamctl member set team0 eth0 ""
+	expect "standby role admin weight" teamctl member add team0 eth0 ""
+	expect "" teamctl member set team0 eth0 weight ""
 	expect "on off" teamctl member set team0 eth0 standby ""
 	expect "up down" teamctl member add team0 eth0 admin ""
 	expect "active standby" teamctl member set team0 eth0 role ""
@@ -73,7 +87,7 @@ others() {
 	expect "" teamctl monitor ""
 }
 
-cases="groups options team_words member_words iface_lists others"
+cases="groups options team_words team_params member_words iface_lists others"
 if [ "${1:-}" = --list ]; then
 	printf '%s\n' $cases
 	exit 0

@@ -14,6 +14,7 @@
 
 #include "diff.h"
 #include "harness.h"
+#include "params.h"
 
 /* ---- a model of the running state ---- */
 
@@ -54,8 +55,36 @@ static bool sim_busy(struct lbfo_team_list *l, const char *dev)
 	return false;
 }
 
-static void sim_add_team(struct lbfo_team_list *l, const char *name, int mode,
-			 int lb)
+/* The fields of c that are set, over p: what a team set does. */
+static void sim_overlay(struct team_params *p, const struct team_params *c)
+{
+	int i;
+
+	if (c->mode >= 0)
+		p->mode = c->mode;
+	if (c->lb >= 0)
+		p->lb = c->lb;
+	if (c->hash >= 0)
+		p->hash = c->hash;
+	for (i = 0; i < N_NUMS; i++)
+		if (c->num[i] >= 0)
+			p->num[i] = c->num[i];
+	if (c->n_targets >= 0) {
+		p->n_targets = c->n_targets;
+		memcpy(p->targets, c->targets, sizeof(c->targets));
+	}
+}
+
+/* What the kernel refuses of a team's parameters as a whole. */
+static bool sim_valid(const struct team_params *p)
+{
+	return p->hash > 0 && (!p->num[NUM_PROBE_INTERVAL] || p->n_targets);
+}
+
+/* A team with the defaults, and what c sets. */
+static struct lbfo_team_info *sim_add_team(struct lbfo_team_list *l,
+					   const char *name,
+					   const struct team_params *c)
 {
 	struct lbfo_team_info *t;
 
@@ -64,12 +93,14 @@ static void sim_add_team(struct lbfo_team_list *l, const char *name, int mode,
 	t = &l->teams[l->n_teams++];
 	memset(t, 0, sizeof(*t));
 	snprintf(t->name, sizeof(t->name), "%s", name);
-	t->mode = mode < 0 ? LBFO_MODE_STATIC : mode;
-	t->lb = lb < 0 ? LBFO_LB_ADDRESS_HASH : lb;
+	team_params_default(&t->p);
+	if (c)
+		sim_overlay(&t->p, c);
+	return t;
 }
 
 static void sim_add_member(struct lbfo_team_info *t, const char *name,
-			   int role, int admin_up)
+			   const struct lbfo_member_change *c)
 {
 	struct lbfo_member_info *m;
 
@@ -78,8 +109,10 @@ static void sim_add_member(struct lbfo_team_info *t, const char *name,
 	m = &t->members[t->n_members++];
 	memset(m, 0, sizeof(*m));
 	snprintf(m->name, sizeof(m->name), "%s", name);
-	m->role = role < 0 ? LBFO_ROLE_ACTIVE : role;
-	m->admin_up = admin_up != 0;
+	m->role = c->role < 0 ? LBFO_ROLE_ACTIVE : c->role;
+	m->admin_up = c->admin_up != 0;
+	m->weight = c->weight < 0 ? 0 : c->weight;
+	m->buckets = -1;
 }
 
 /* Do s as the kernel would; false where the kernel would refuse it. */
@@ -87,13 +120,16 @@ static bool sim_step(struct lbfo_team_list *l, const struct step *s)
 {
 	struct lbfo_team_info *t = sim_team(l, s->team);
 	struct lbfo_member_info *m = sim_member(t, s->member, NULL);
+	struct team_params p;
 	size_t at = 0;
 
 	switch (s->kind) {
 	case STEP_TEAM_ADD:
-		if (t || sim_busy(l, s->team))
+		team_params_default(&p);
+		sim_overlay(&p, &s->p);
+		if (t || sim_busy(l, s->team) || !sim_valid(&p))
 			return false;
-		sim_add_team(l, s->team, s->mode, s->lb);
+		sim_add_team(l, s->team, &s->p);
 		return true;
 	case STEP_TEAM_DEL:
 		if (!t)
@@ -102,19 +138,20 @@ static bool sim_step(struct lbfo_team_list *l, const struct step *s)
 		*t = l->teams[--l->n_teams];
 		return true;
 	case STEP_TEAM_SET:
-		if (!t)
+		if (!t || !team_params_any(&s->p))
 			return false;
-		if (s->mode >= 0)
-			t->mode = s->mode;
-		if (s->lb >= 0)
-			t->lb = s->lb;
+		p = t->p;
+		sim_overlay(&p, &s->p);
+		/* The mode of a team changes only while it has no members. */
+		if (!sim_valid(&p) || (p.mode != t->p.mode && t->n_members))
+			return false;
+		t->p = p;
 		return true;
 	case STEP_MEMBER_ADD:
 		if (!t || sim_busy(l, s->member) ||
 		    t->n_members == LBFO_MAX_MEMBERS)
 			return false;
-		sim_add_member(t, s->member, s->role,
-			       s->admin_up < 0 ? 1 : s->admin_up);
+		sim_add_member(t, s->member, &s->m);
 		return true;
 	case STEP_MEMBER_DEL:
 		if (!sim_member(t, s->member, &at))
@@ -124,12 +161,15 @@ static bool sim_step(struct lbfo_team_list *l, const struct step *s)
 		t->n_members--;
 		return true;
 	case STEP_MEMBER_SET:
-		if (!m)
+		if (!m || (s->m.role < 0 && s->m.admin_up < 0 &&
+			   s->m.weight < 0))
 			return false;
-		if (s->role >= 0)
-			m->role = s->role;
-		if (s->admin_up >= 0)
-			m->admin_up = s->admin_up;
+		if (s->m.role >= 0)
+			m->role = s->m.role;
+		if (s->m.admin_up >= 0)
+			m->admin_up = s->m.admin_up;
+		if (s->m.weight >= 0)
+			m->weight = s->m.weight;
 		return true;
 	}
 	return false;
@@ -153,16 +193,30 @@ static void sim_copy(struct lbfo_team_list *dst, const struct lbfo_team_list *sr
 	memset(dst, 0, sizeof(*dst));
 	for (i = 0; i < src->n_teams; i++) {
 		const struct lbfo_team_info *t = &src->teams[i];
+		struct lbfo_team_info *n = sim_add_team(dst, t->name, &t->p);
 
-		sim_add_team(dst, t->name, t->mode, t->lb);
 		for (j = 0; j < t->n_members; j++)
-			sim_add_member(&dst->teams[i], t->members[j].name,
-				       t->members[j].role,
-				       t->members[j].admin_up);
+			sim_add_member(n, t->members[j].name,
+				       &(struct lbfo_member_change){
+					       t->members[j].role,
+					       t->members[j].admin_up,
+					       t->members[j].weight });
 	}
 }
 
-/* Same teams, modes, lbs and members (as sets: order may differ). */
+static bool sim_same_params(const struct team_params *a,
+			    const struct team_params *b)
+{
+	int i;
+
+	for (i = 0; i < N_NUMS; i++)
+		if (a->num[i] != b->num[i])
+			return false;
+	return a->mode == b->mode && a->lb == b->lb && a->hash == b->hash &&
+	       targets_equal(a, b);
+}
+
+/* Same teams, parameters and members (as sets: order may differ). */
 static bool sim_same(struct lbfo_team_list *a, struct lbfo_team_list *b)
 {
 	size_t i, j;
@@ -173,7 +227,7 @@ static bool sim_same(struct lbfo_team_list *a, struct lbfo_team_list *b)
 		struct lbfo_team_info *ta = &a->teams[i];
 		struct lbfo_team_info *tb = sim_team(b, ta->name);
 
-		if (!tb || ta->mode != tb->mode || ta->lb != tb->lb ||
+		if (!tb || !sim_same_params(&ta->p, &tb->p) ||
 		    ta->n_members != tb->n_members)
 			return false;
 		for (j = 0; j < ta->n_members; j++) {
@@ -181,7 +235,8 @@ static bool sim_same(struct lbfo_team_list *a, struct lbfo_team_list *b)
 			struct lbfo_member_info *mb = sim_member(tb, ma->name, NULL);
 
 			if (!mb || ma->role != mb->role ||
-			    ma->admin_up != mb->admin_up)
+			    ma->admin_up != mb->admin_up ||
+			    ma->weight != mb->weight)
 				return false;
 		}
 	}
@@ -190,16 +245,29 @@ static bool sim_same(struct lbfo_team_list *a, struct lbfo_team_list *b)
 
 /* ---- fixtures ---- */
 
-/* Running: team0 (static) with a0 active, a1 standby; team9 with z0. */
+static const struct lbfo_member_change active = { LBFO_ROLE_ACTIVE, 1, 0 };
+static const struct lbfo_member_change standby = { LBFO_ROLE_STANDBY, 1, 0 };
+
+/*
+ * Running: team0 (the defaults) with a0 active, a1 standby; team9 (the
+ * defaults) with z0.
+ */
 static void running(struct lbfo_team_list *l)
 {
+	struct lbfo_team_info *t;
+
 	memset(l, 0, sizeof(*l));
-	sim_add_team(l, "team0", LBFO_MODE_STATIC, LBFO_LB_ADDRESS_HASH);
-	sim_add_member(&l->teams[0], "a0", LBFO_ROLE_ACTIVE, 1);
-	sim_add_member(&l->teams[0], "a1", LBFO_ROLE_STANDBY, 1);
-	sim_add_team(l, "team9", LBFO_MODE_STATIC, LBFO_LB_ADDRESS_HASH);
-	sim_add_member(&l->teams[1], "z0", LBFO_ROLE_ACTIVE, 1);
+	t = sim_add_team(l, "team0", NULL);
+	sim_add_member(t, "a0", &active);
+	sim_add_member(t, "a1", &standby);
+	t = sim_add_team(l, "team9", NULL);
+	sim_add_member(t, "z0", &active);
 }
+
+/* The words of a new team with the defaults but mode and lb. */
+#define DEFAULTS " hash ports flowlet-gap 500 balance-interval 100" \
+	" balance-threshold 25 probe-interval 0 probe-missed 3" \
+	" probe-targets none updelay 0 downdelay 0"
 
 static void want_of(const char *text, struct cfg *c)
 {
@@ -216,7 +284,7 @@ static void want_of(const char *text, struct cfg *c)
 static void plan_text(const struct plan *p, char *buf, size_t size)
 {
 	size_t i, len = 0;
-	char what[128];
+	char what[STEP_TEXT_MAX];
 
 	buf[0] = '\0';
 	for (i = 0; i < p->n; i++) {
@@ -235,7 +303,7 @@ static void check_plan(const char *want_text, struct lbfo_team_list *have,
 {
 	struct lbfo_team_list after, part;
 	struct plan p, again;
-	char buf[2048];
+	char buf[8192];
 	struct cfg want;
 	size_t i, k;
 
@@ -263,7 +331,11 @@ static void check_plan(const char *want_text, struct lbfo_team_list *have,
 		for (i = k; i-- > 0;) {
 			struct step inv = diff_inverse(&p.steps[i]);
 
-			assert_true(sim_step(&part, &inv));
+			if (!sim_step(&part, &inv)) {
+				step_describe(&inv, buf, sizeof(buf));
+				fail_msg("undoing step %zu: '%s' would be refused",
+					 i, buf);
+			}
 		}
 		assert_true(sim_same(&part, have));
 		sim_free(&part);
@@ -287,6 +359,12 @@ static void nothing_to_do(void **state)
 	check_plan("{\"teams\":[{\"name\":\"team0\",\"members\":["
 		   "{\"name\":\"a1\",\"role\":\"standby\"},{\"name\":\"a0\"}]}]}",
 		   &have, false, "");
+	/* Nor are defaults written out. */
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"mode\":\"switch-independent\","
+		   "\"lb\":\"dynamic\",\"hash\":[\"ports\"],\"flowlet_gap_us\":500,"
+		   "\"probe_interval_ms\":0,\"probe_targets\":[],\"members\":["
+		   "{\"name\":\"a1\",\"role\":\"standby\",\"weight\":0},{\"name\":\"a0\"}]}]}",
+		   &have, false, "");
 	check_plan("{\"teams\":[]}", &have, false, "");
 	sim_free(&have);
 }
@@ -296,14 +374,26 @@ static void from_nothing(void **state)
 	struct lbfo_team_list have = { 0 };
 
 	(void)state;
-	check_plan("{\"teams\":[{\"name\":\"t1\",\"mode\":\"lacp\",\"members\":["
+	check_plan("{\"teams\":[{\"name\":\"t1\",\"mode\":\"static\",\"members\":["
 		   "{\"name\":\"e0\"},{\"name\":\"e1\",\"role\":\"standby\",\"admin\":\"down\"}]},"
 		   "{\"name\":\"t2\"}]}",
 		   &have, false,
-		   "team add t1 mode lacp lb address-hash; "
-		   "team add t2 mode static lb address-hash; "
-		   "member add t1 e0 role active admin up; "
-		   "member add t1 e1 role standby admin down");
+		   "team add t1 mode static lb dynamic" DEFAULTS "; "
+		   "team add t2 mode switch-independent lb dynamic" DEFAULTS "; "
+		   "member add t1 e0 role active admin up weight 0; "
+		   "member add t1 e1 role standby admin down weight 0");
+	/* Every parameter of a new team is sent, so nothing is left to chance. */
+	check_plan("{\"teams\":[{\"name\":\"t1\",\"lb\":\"address-hash\","
+		   "\"hash\":[\"ip\",\"mac\"],\"flowlet_gap_us\":50,\"balance_interval_ms\":10,"
+		   "\"balance_threshold_pct\":1000,\"probe_interval_ms\":10,\"probe_missed\":1,"
+		   "\"probe_targets\":[\"2001:db8::1\",\"192.0.2.1\"],\"updelay_ms\":600000,"
+		   "\"downdelay_ms\":1,\"members\":[{\"name\":\"e0\",\"weight\":1000000}]}]}",
+		   &have, false,
+		   "team add t1 mode switch-independent lb address-hash hash mac,ip"
+		   " flowlet-gap 50 balance-interval 10 balance-threshold 1000"
+		   " probe-interval 10 probe-missed 1 probe-targets 2001:db8::1,192.0.2.1"
+		   " updelay 600000 downdelay 1; "
+		   "member add t1 e0 role active admin up weight 1000000");
 }
 
 static void team_changes(void **state)
@@ -312,12 +402,76 @@ static void team_changes(void **state)
 
 	(void)state;
 	running(&have);
-	check_plan("{\"teams\":[{\"name\":\"team0\",\"lb\":\"dynamic\",\"members\":["
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"lb\":\"address-hash\",\"members\":["
 		   "{\"name\":\"a0\"},{\"name\":\"a1\",\"role\":\"standby\"}]}]}",
-		   &have, false, "team set team0 lb dynamic");
-	check_plan("{\"teams\":[{\"name\":\"team0\",\"mode\":\"lacp\",\"lb\":\"hyperv-port\","
+		   &have, false, "team set team0 lb address-hash");
+	/* Only what differs, in one step: all or nothing in the kernel. */
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"hash\":[\"mac\",\"ip\"],"
+		   "\"flowlet_gap_us\":1000,\"probe_interval_ms\":100,"
+		   "\"probe_targets\":[\"192.0.2.1\",\"2001:db8::1\"],\"updelay_ms\":50,"
 		   "\"members\":[{\"name\":\"a0\"},{\"name\":\"a1\",\"role\":\"standby\"}]}]}",
-		   &have, false, "team set team0 mode lacp lb hyperv-port");
+		   &have, false,
+		   "team set team0 hash mac,ip flowlet-gap 1000 probe-interval 100"
+		   " probe-targets 192.0.2.1,2001:db8::1 updelay 50");
+	sim_free(&have);
+}
+
+/* The kernel changes the mode of empty teams only: members leave and join. */
+static void mode_changes(void **state)
+{
+	struct lbfo_team_list have;
+
+	(void)state;
+	running(&have);
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"mode\":\"static\",\"lb\":\"hyperv-port\","
+		   "\"members\":[{\"name\":\"a0\",\"weight\":5},{\"name\":\"a1\",\"role\":\"standby\"}]}]}",
+		   &have, false,
+		   "member del team0 a0; member del team0 a1; "
+		   "team set team0 mode static lb hyperv-port; "
+		   "member add team0 a0 role active admin up weight 5; "
+		   "member add team0 a1 role standby admin up weight 0");
+	/* A member the file drops leaves once; a new one joins. */
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"mode\":\"static\","
+		   "\"members\":[{\"name\":\"b0\"},{\"name\":\"a1\"}]}]}",
+		   &have, false,
+		   "member del team0 a0; member del team0 a1; "
+		   "team set team0 mode static; "
+		   "member add team0 b0 role active admin up weight 0; "
+		   "member add team0 a1 role active admin up weight 0");
+	/* An empty team needs no such thing. */
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"mode\":\"static\"}]}",
+		   &have, false,
+		   "member del team0 a0; member del team0 a1; team set team0 mode static");
+	sim_free(&have);
+}
+
+static void target_changes(void **state)
+{
+	struct lbfo_team_list have;
+	struct team_params *p;
+
+	(void)state;
+	running(&have);
+	p = &have.teams[0].p;
+	p->num[NUM_PROBE_INTERVAL] = 100;
+	assert_null(addr_parse("192.0.2.1", &p->targets[0]));
+	assert_null(addr_parse("192.0.2.2", &p->targets[1]));
+	p->n_targets = 2;
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"probe_interval_ms\":100,"
+		   "\"probe_targets\":[\"192.0.2.2\"],\"members\":["
+		   "{\"name\":\"a0\"},{\"name\":\"a1\",\"role\":\"standby\"}]}]}",
+		   &have, false, "team set team0 probe-targets 192.0.2.2");
+	/* The kernel keeps the order given: a new order is a change. */
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"probe_interval_ms\":100,"
+		   "\"probe_targets\":[\"192.0.2.2\",\"192.0.2.1\"],\"members\":["
+		   "{\"name\":\"a0\"},{\"name\":\"a1\",\"role\":\"standby\"}]}]}",
+		   &have, false,
+		   "team set team0 probe-targets 192.0.2.2,192.0.2.1");
+	/* Probing off and no targets: one step (the kernel checks both). */
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"members\":["
+		   "{\"name\":\"a0\"},{\"name\":\"a1\",\"role\":\"standby\"}]}]}",
+		   &have, false,
+		   "team set team0 probe-interval 0 probe-targets none");
 	sim_free(&have);
 }
 
@@ -333,7 +487,17 @@ static void member_changes(void **state)
 		   &have, false,
 		   "member del team0 a0; "
 		   "member set team0 a1 role active admin down; "
-		   "member add team0 a2 role standby admin up");
+		   "member add team0 a2 role standby admin up weight 0");
+	/* Weights, and back to the link speed. */
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"members\":["
+		   "{\"name\":\"a0\",\"weight\":100},{\"name\":\"a1\",\"role\":\"standby\","
+		   "\"weight\":1000000}]}]}",
+		   &have, false,
+		   "member set team0 a0 weight 100; member set team0 a1 weight 1000000");
+	have.teams[0].members[0].weight = 40;
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"members\":["
+		   "{\"name\":\"a0\"},{\"name\":\"a1\",\"role\":\"standby\"}]}]}",
+		   &have, false, "member set team0 a0 weight 0");
 	/* A team listed without members loses them all. */
 	check_plan("{\"teams\":[{\"name\":\"team0\"}]}", &have, false,
 		   "member del team0 a0; member del team0 a1");
@@ -350,13 +514,14 @@ static void moves_between_teams(void **state)
 	check_plan("{\"teams\":[{\"name\":\"team0\",\"members\":[{\"name\":\"a0\"},"
 		   "{\"name\":\"a1\",\"role\":\"standby\"},{\"name\":\"z0\"}]}]}",
 		   &have, false,
-		   "member del team9 z0; member add team0 z0 role active admin up");
+		   "member del team9 z0; member add team0 z0 role active admin up weight 0");
 	/* a1 moves from team0 to a new team: it leaves before it joins. */
 	check_plan("{\"teams\":[{\"name\":\"team0\",\"members\":[{\"name\":\"a0\"}]},"
 		   "{\"name\":\"new\",\"members\":[{\"name\":\"a1\"}]}]}",
 		   &have, false,
-		   "member del team0 a1; team add new mode static lb address-hash; "
-		   "member add new a1 role active admin up");
+		   "member del team0 a1; "
+		   "team add new mode switch-independent lb dynamic" DEFAULTS "; "
+		   "member add new a1 role active admin up weight 0");
 	sim_free(&have);
 }
 
@@ -377,62 +542,157 @@ static void prune(void **state)
 	sim_free(&have);
 }
 
+/* Undoing a deletion gives back every parameter and weight (sim_same). */
+static void prune_restores_everything(void **state)
+{
+	struct lbfo_team_list have;
+	struct team_params *p;
+
+	(void)state;
+	running(&have);
+	p = &have.teams[1].p;
+	p->mode = LBFO_MODE_STATIC;
+	p->hash = LBFO_HASH_MAC;
+	p->num[NUM_PROBE_INTERVAL] = 1000;
+	p->num[NUM_DOWNDELAY] = 30;
+	assert_null(addr_parse("2001:db8::9", &p->targets[0]));
+	p->n_targets = 1;
+	have.teams[1].members[0].weight = 77;
+	have.teams[1].members[0].admin_up = false;
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"members\":["
+		   "{\"name\":\"a0\"},{\"name\":\"a1\",\"role\":\"standby\"}]}]}",
+		   &have, true, "member del team9 z0; team del team9");
+	sim_free(&have);
+}
+
 static void everything_at_once(void **state)
 {
 	struct lbfo_team_list have;
 
 	(void)state;
 	running(&have);
-	check_plan("{\"teams\":[{\"name\":\"team1\",\"mode\":\"switch-independent\","
+	check_plan("{\"teams\":[{\"name\":\"team1\",\"mode\":\"static\","
 		   "\"members\":[{\"name\":\"a0\",\"role\":\"standby\"},{\"name\":\"z0\"}]},"
-		   "{\"name\":\"team0\",\"lb\":\"dynamic\",\"members\":[{\"name\":\"a1\"},"
+		   "{\"name\":\"team0\",\"lb\":\"address-hash\",\"updelay_ms\":100,"
+		   "\"members\":[{\"name\":\"a1\",\"weight\":10},"
 		   "{\"name\":\"b0\",\"admin\":\"down\"}]}]}",
 		   &have, true,
 		   "member del team0 a0; member del team9 z0; team del team9; "
-		   "team add team1 mode switch-independent lb address-hash; "
-		   "team set team0 lb dynamic; "
-		   "member add team1 a0 role standby admin up; "
-		   "member add team1 z0 role active admin up; "
-		   "member set team0 a1 role active; "
-		   "member add team0 b0 role active admin down");
+		   "team add team1 mode static lb dynamic" DEFAULTS "; "
+		   "team set team0 lb address-hash updelay 100; "
+		   "member add team1 a0 role standby admin up weight 0; "
+		   "member add team1 z0 role active admin up weight 0; "
+		   "member set team0 a1 role active weight 10; "
+		   "member add team0 b0 role active admin down weight 0");
 	sim_free(&have);
+}
+
+/* A step of kind on team (and member) that changes nothing yet. */
+static struct step blank(enum step_kind kind, const char *team,
+			 const char *member)
+{
+	const struct lbfo_member_change none = { -1, -1, -1 };
+	struct step s;
+
+	memset(&s, 0, sizeof(s));
+	s.kind = kind;
+	snprintf(s.team, sizeof(s.team), "%s", team);
+	snprintf(s.member, sizeof(s.member), "%s", member);
+	team_params_unset(&s.p);
+	team_params_unset(&s.old_p);
+	s.m = none;
+	s.old_m = none;
+	return s;
+}
+
+/* s and t describe the same change, and undo the same way. */
+static void same_step(const struct step *s, const struct step *t)
+{
+	char a[STEP_TEXT_MAX], b[STEP_TEXT_MAX];
+	struct step si = diff_inverse(s), ti = diff_inverse(t);
+
+	assert_int_equal(s->kind, t->kind);
+	step_describe(s, a, sizeof(a));
+	step_describe(t, b, sizeof(b));
+	assert_string_equal(a, b);
+	step_describe(&si, a, sizeof(a));
+	step_describe(&ti, b, sizeof(b));
+	assert_string_equal(a, b);
 }
 
 static void inverses(void **state)
 {
-	struct step s = {
-		.kind = STEP_MEMBER_SET, .team = "t", .member = "m",
-		.mode = -1, .lb = -1, .old_mode = -1, .old_lb = -1,
-		.role = LBFO_ROLE_STANDBY, .old_role = LBFO_ROLE_ACTIVE,
-		.admin_up = -1, .old_admin_up = -1,
-	};
-	struct step inv = diff_inverse(&s), back = diff_inverse(&inv);
-	char buf[128];
+	struct step s, inv, back;
+	char buf[STEP_TEXT_MAX];
 
 	(void)state;
+	s = blank(STEP_MEMBER_SET, "t", "m");
+	s.m.role = LBFO_ROLE_STANDBY;
+	s.old_m.role = LBFO_ROLE_ACTIVE;
+	s.m.weight = 10;
+	s.old_m.weight = 0;
+	inv = diff_inverse(&s);
+	back = diff_inverse(&inv);
 	step_describe(&inv, buf, sizeof(buf));
-	assert_string_equal(buf, "member set t m role active");
-	assert_int_equal(memcmp(&back, &s, sizeof(s)), 0);
+	assert_string_equal(buf, "member set t m role active weight 0");
+	same_step(&back, &s);
 
-	s = (struct step){ .kind = STEP_TEAM_ADD, .team = "t", .mode = 2,
-			   .lb = 1, .old_mode = -1, .old_lb = -1, .role = -1,
-			   .admin_up = -1, .old_role = -1, .old_admin_up = -1 };
+	s = blank(STEP_TEAM_ADD, "t", "");
+	team_params_default(&s.p);
+	s.p.mode = LBFO_MODE_STATIC;
 	inv = diff_inverse(&s);
 	assert_int_equal(inv.kind, STEP_TEAM_DEL);
-	back = diff_inverse(&inv);
-	assert_int_equal(back.kind, STEP_TEAM_ADD);
-	assert_int_equal(back.mode, 2);
-	assert_int_equal(back.lb, 1);
 	step_describe(&inv, buf, sizeof(buf));
 	assert_string_equal(buf, "team del t");
+	back = diff_inverse(&inv);
+	assert_int_equal(back.kind, STEP_TEAM_ADD);
+	step_describe(&back, buf, sizeof(buf));
+	assert_string_equal(buf, "team add t mode static lb dynamic" DEFAULTS);
+	same_step(&back, &s);
 
-	s = (struct step){ .kind = STEP_MEMBER_DEL, .team = "t", .member = "m",
-			   .mode = -1, .lb = -1, .old_mode = -1, .old_lb = -1,
-			   .role = -1, .admin_up = -1,
-			   .old_role = LBFO_ROLE_STANDBY, .old_admin_up = 0 };
+	s = blank(STEP_MEMBER_DEL, "t", "m");
+	s.old_m.role = LBFO_ROLE_STANDBY;
+	s.old_m.admin_up = 0;
+	s.old_m.weight = 7;
 	inv = diff_inverse(&s);
 	step_describe(&inv, buf, sizeof(buf));
-	assert_string_equal(buf, "member add t m role standby admin down");
+	assert_string_equal(buf, "member add t m role standby admin down weight 7");
+
+	s = blank(STEP_TEAM_SET, "t", "");
+	s.p.hash = LBFO_HASH_MAC;
+	s.old_p.hash = LBFO_HASH_PORTS;
+	assert_null(addr_parse("192.0.2.1", &s.p.targets[0]));
+	s.p.n_targets = 1;
+	s.old_p.n_targets = 0;
+	step_describe(&s, buf, sizeof(buf));
+	assert_string_equal(buf, "team set t hash mac probe-targets 192.0.2.1");
+	inv = diff_inverse(&s);
+	step_describe(&inv, buf, sizeof(buf));
+	assert_string_equal(buf, "team set t hash ports probe-targets none");
+	back = diff_inverse(&inv);
+	same_step(&back, &s);
+}
+
+/* The longest step there is fits its buffer. */
+static void long_steps(void **state)
+{
+	struct step s = blank(STEP_TEAM_ADD, "averyverylongnm", "");
+	char buf[STEP_TEXT_MAX];
+	char addr[ADDR_TEXT_MAX + 16];
+	int i;
+
+	(void)state;
+	team_params_default(&s.p);
+	s.p.hash = LBFO_HASH_ALL;
+	for (i = 0; i < LBFO_PROBE_TARGETS_MAX; i++) {
+		snprintf(addr, sizeof(addr), "2001:db8:ffff:ffff:ffff:ffff:ffff:ff%02x",
+			 i + 1);
+		assert_null(addr_parse(addr, &s.p.targets[i]));
+	}
+	s.p.n_targets = LBFO_PROBE_TARGETS_MAX;
+	step_describe(&s, buf, sizeof(buf));
+	assert_true(strlen(buf) < sizeof(buf) - 1);
+	assert_non_null(strstr(buf, "ffff:ff10 updelay 0 downdelay 0"));
 }
 
 static void full_teams(void **state)
@@ -463,11 +723,15 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(nothing_to_do),
 	cmocka_unit_test(from_nothing),
 	cmocka_unit_test(team_changes),
+	cmocka_unit_test(mode_changes),
+	cmocka_unit_test(target_changes),
 	cmocka_unit_test(member_changes),
 	cmocka_unit_test(moves_between_teams),
 	cmocka_unit_test(prune),
+	cmocka_unit_test(prune_restores_everything),
 	cmocka_unit_test(everything_at_once),
 	cmocka_unit_test(inverses),
+	cmocka_unit_test(long_steps),
 	cmocka_unit_test(full_teams),
 };
 

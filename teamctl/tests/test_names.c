@@ -16,6 +16,7 @@ static void every_value_named(void **state)
 		{ &names_state, __LBFO_STATE_MAX },
 		{ &names_reason, __LBFO_REASON_MAX },
 		{ &names_admin, 2 },
+		{ &names_hash, __builtin_popcount(LBFO_HASH_ALL) },
 	};
 	size_t i;
 	int v;
@@ -50,6 +51,16 @@ static void uapi_spellings(void **state)
 	assert_string_equal(name_of(&names_reason, LBFO_REASON_ADMIN_UP),
 			    "admin-up");
 	assert_string_equal(name_of(&names_reason, LBFO_REASON_LEAVE), "leave");
+	assert_string_equal(name_of(&names_hash, __builtin_ctz(LBFO_HASH_MAC)),
+			    "mac");
+	assert_string_equal(name_of(&names_hash, __builtin_ctz(LBFO_HASH_IP)),
+			    "ip");
+	assert_string_equal(name_of(&names_hash,
+				    __builtin_ctz(LBFO_HASH_PORTS)), "ports");
+	assert_string_equal(name_of(&names_hash,
+				    __builtin_ctz(LBFO_HASH_INNER)), "inner");
+	assert_string_equal(name_of(&names_reason, LBFO_REASON_PROBE_DOWN),
+			    "probe-down");
 	assert_string_equal(name_of(&names_admin, 1), "up");
 	assert_string_equal(name_of(&names_admin, 0), "down");
 	assert_string_equal(name_of(&names_event, LBFO_CMD_MEMBER_STATE),
@@ -79,6 +90,8 @@ static void list_for_messages(void **state)
 	assert_string_equal(buf, "switch-independent, static or lacp");
 	name_list(&names_role, buf, sizeof(buf));
 	assert_string_equal(buf, "active or standby");
+	name_list(&names_hash, buf, sizeof(buf));
+	assert_string_equal(buf, "mac, ip, ports or inner");
 	name_list(&names_mode, tiny, sizeof(tiny));
 	assert_int_equal(strlen(tiny), sizeof(tiny) - 1);
 }

@@ -5,6 +5,9 @@
 
 #include <linux/lbfo.h>
 
+#include <sys/socket.h>
+
+#include "diff.h"
 #include "harness.h"
 #include "parse.h"
 
@@ -102,6 +105,230 @@ static void full_team(void **state)
 	assert_false(parse_iflist(list, out, LBFO_MAX_MEMBERS, &n));
 }
 
+static void numbers(void **state)
+{
+	const struct num_param *gap = &team_nums[NUM_FLOWLET_GAP];
+	const struct num_param *probe = &team_nums[NUM_PROBE_INTERVAL];
+	long long v = 42;
+
+	(void)state;
+	assert_true(parse_num(gap, "500", &v));
+	assert_int_equal(v, 500);
+	assert_true(parse_num(gap, "50", &v));
+	assert_int_equal(v, LBFO_FLOWLET_GAP_MIN);
+	assert_true(parse_num(gap, "1000000", &v));
+	assert_int_equal(v, LBFO_FLOWLET_GAP_MAX);
+	v = 42;
+	assert_false(parse_num(gap, "49", &v));
+	assert_false(parse_num(gap, "1000001", &v));
+	assert_false(parse_num(gap, "0", &v));
+	assert_false(parse_num(gap, "", &v));
+	assert_false(parse_num(gap, "-500", &v));
+	assert_false(parse_num(gap, "+500", &v));
+	assert_false(parse_num(gap, " 500", &v));
+	assert_false(parse_num(gap, "500us", &v));
+	assert_false(parse_num(gap, "0x100", &v));
+	assert_false(parse_num(gap, "99999999999999999999999", &v));
+	assert_int_equal(v, 42);	/* untouched on failure */
+
+	/* 0 turns probing off; 1..9 is neither off nor a valid interval. */
+	assert_true(parse_num(probe, "0", &v));
+	assert_int_equal(v, 0);
+	assert_false(parse_num(probe, "9", &v));
+	assert_true(parse_num(probe, "10", &v));
+	assert_false(parse_num(probe, "60001", &v));
+
+	assert_true(parse_num(&team_nums[NUM_UPDELAY], "0", &v));
+	assert_true(parse_num(&team_nums[NUM_DOWNDELAY], "600000", &v));
+	assert_false(parse_num(&team_nums[NUM_DOWNDELAY], "600001", &v));
+	assert_false(parse_num(&team_nums[NUM_PROBE_MISSED], "0", &v));
+	assert_true(parse_num(&team_nums[NUM_PROBE_MISSED], "255", &v));
+	assert_false(parse_num(&team_nums[NUM_BALANCE_THRESHOLD], "0", &v));
+	assert_true(parse_num(&team_nums[NUM_BALANCE_INTERVAL], "10", &v));
+	assert_true(parse_num(&member_weight, "0", &v));
+	assert_true(parse_num(&member_weight, "1000000", &v));
+	assert_false(parse_num(&member_weight, "1000001", &v));
+}
+
+static void ranges_from_the_uapi(void **state)
+{
+	char buf[96];
+
+	(void)state;
+	num_range(&team_nums[NUM_FLOWLET_GAP], buf, sizeof(buf));
+	assert_string_equal(buf, "50 to 1000000 (microseconds)");
+	num_range(&team_nums[NUM_PROBE_INTERVAL], buf, sizeof(buf));
+	assert_string_equal(buf, "0 (off) or 10 to 60000 (milliseconds)");
+	assert_false(num_check(&team_nums[NUM_BALANCE_THRESHOLD], 1001, buf,
+			       sizeof(buf)));
+	assert_string_equal(buf, "expected 1 to 1000 (percent)");
+	assert_true(num_check(&team_nums[NUM_BALANCE_THRESHOLD], 1000, buf,
+			      sizeof(buf)));
+}
+
+static void hash_fields(void **state)
+{
+	long long v = 42;
+	char text[64];
+
+	(void)state;
+	assert_true(parse_hash("ports", &v));
+	assert_int_equal(v, LBFO_HASH_PORTS);
+	assert_true(parse_hash("mac,ip,ports,inner", &v));
+	assert_int_equal(v, LBFO_HASH_ALL);
+	assert_true(parse_hash("inner,mac", &v));
+	assert_int_equal(v, LBFO_HASH_INNER | LBFO_HASH_MAC);
+	v = 42;
+	assert_false(parse_hash("", &v));		/* no field */
+	assert_false(parse_hash("none", &v));
+	assert_false(parse_hash("l4", &v));
+	assert_false(parse_hash("MAC", &v));
+	assert_false(parse_hash("ip,", &v));
+	assert_false(parse_hash(",ip", &v));
+	assert_false(parse_hash("ip,,mac", &v));
+	assert_false(parse_hash("ip,ip", &v));
+	assert_int_equal(v, 42);
+
+	hash_text(LBFO_HASH_IP | LBFO_HASH_PORTS, text, sizeof(text));
+	assert_string_equal(text, "ip,ports");
+	hash_text(0, text, sizeof(text));
+	assert_string_equal(text, "none");
+	hash_text(1LL << 9, text, sizeof(text));	/* a bit of a newer kernel */
+	assert_string_equal(text, "unknown");
+}
+
+static void probe_targets(void **state)
+{
+	struct team_params p;
+	char text[LIST_TEXT_MAX];
+	char list[17 * 16];
+	size_t len = 0;
+	int i;
+
+	(void)state;
+	team_params_unset(&p);
+	assert_true(parse_targets("192.0.2.1,2001:db8::1", &p));
+	assert_int_equal(p.n_targets, 2);
+	assert_int_equal(p.targets[0].family, AF_INET);
+	assert_memory_equal(p.targets[0].addr, "\xc0\x00\x02\x01", 4);
+	assert_int_equal(p.targets[1].family, AF_INET6);
+	assert_int_equal(p.targets[1].addr[15], 1);
+	targets_text(&p, text, sizeof(text));
+	assert_string_equal(text, "192.0.2.1,2001:db8::1");
+
+	/* Refused: p keeps its targets. */
+	assert_false(parse_targets("", &p));
+	assert_false(parse_targets("192.0.2", &p));
+	assert_false(parse_targets("192.0.2.1,", &p));
+	assert_false(parse_targets("192.0.2.300", &p));
+	assert_false(parse_targets("eth0", &p));
+	assert_false(parse_targets("224.0.0.1", &p));	/* multicast */
+	assert_false(parse_targets("0.0.0.0", &p));
+	assert_false(parse_targets("255.255.255.255", &p));
+	assert_false(parse_targets("::", &p));
+	assert_false(parse_targets("ff02::1", &p));
+	assert_false(parse_targets("192.0.2.1,192.0.2.1", &p));
+	assert_false(parse_targets("2001:db8::1,2001:DB8:0::1", &p));
+	assert_int_equal(p.n_targets, 2);
+
+	assert_true(parse_targets("none", &p));
+	assert_int_equal(p.n_targets, 0);
+	targets_text(&p, text, sizeof(text));
+	assert_string_equal(text, "none");
+
+	for (i = 1; i <= LBFO_PROBE_TARGETS_MAX; i++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len,
+					"%s10.0.0.%d", i > 1 ? "," : "", i);
+	assert_true(parse_targets(list, &p));
+	assert_int_equal(p.n_targets, LBFO_PROBE_TARGETS_MAX);
+	snprintf(list + len, sizeof(list) - len, ",10.0.0.99");
+	assert_false(parse_targets(list, &p));
+	assert_int_equal(p.n_targets, LBFO_PROBE_TARGETS_MAX);
+}
+
+/* The words of team add/set, as team.c hands them over, pair by pair. */
+static bool team_words(const char *const *words, struct team_params *p)
+{
+	size_t i;
+
+	team_params_unset(p);
+	for (i = 0; words[i]; i += 2)
+		if (!is_team_param(words[i]) ||
+		    !parse_team_param(words[i], words[i + 1], p))
+			return false;
+	return true;
+}
+
+static void team_param_words(void **state)
+{
+	static const char *const all[] = {
+		"mode", "static", "lb", "hyperv-port", "hash", "mac,ip",
+		"flowlet-gap", "1000", "balance-interval", "200",
+		"balance-threshold", "50", "probe-interval", "100",
+		"probe-missed", "5", "probe-targets", "192.0.2.9",
+		"updelay", "300", "downdelay", "400", NULL,
+	};
+	static const char *const twice[] = {
+		"flowlet-gap", "1000", "flowlet-gap", "1000", NULL };
+	static const char *const twice_hash[] = {
+		"hash", "mac", "hash", "ip", NULL };
+	static const char *const twice_targets[] = {
+		"probe-targets", "none", "probe-targets", "none", NULL };
+	static const char *const bad_gap[] = {
+		"mode", "static", "flowlet-gap", "10", NULL };
+	static const char *const no_field[] = { "hash", "", NULL };
+	static const char *const bad_target[] = {
+		"probe-targets", "192.0.2.1,nope", NULL };
+	struct team_params p;
+	char buf[STEP_TEXT_MAX];
+
+	(void)state;
+	assert_true(team_words(all, &p));
+	params_text(&p, buf, sizeof(buf));
+	assert_string_equal(buf,
+		" mode static lb hyperv-port hash mac,ip flowlet-gap 1000"
+		" balance-interval 200 balance-threshold 50 probe-interval 100"
+		" probe-missed 5 probe-targets 192.0.2.9 updelay 300 downdelay 400");
+	assert_false(team_words(twice, &p));
+	assert_false(team_words(twice_hash, &p));
+	assert_false(team_words(twice_targets, &p));
+	assert_false(team_words(bad_gap, &p));
+	assert_false(team_words(no_field, &p));
+	assert_false(team_words(bad_target, &p));
+
+	assert_false(is_team_param("members"));
+	assert_false(is_team_param("weight"));
+	assert_false(is_team_param("flowlet_gap_us"));
+	assert_false(is_team_param("primary"));
+	assert_true(is_team_param("downdelay"));
+	team_params_unset(&p);
+	assert_false(parse_team_param("colour", "blue", &p));
+	assert_false(team_params_any(&p));
+}
+
+static void param_text(void **state)
+{
+	struct team_params p;
+	char buf[STEP_TEXT_MAX];
+
+	(void)state;
+	team_params_unset(&p);
+	assert_false(team_params_any(&p));
+	params_text(&p, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	p.num[NUM_DOWNDELAY] = 0;
+	assert_true(team_params_any(&p));
+	params_text(&p, buf, sizeof(buf));
+	assert_string_equal(buf, " downdelay 0");
+
+	team_params_default(&p);
+	params_text(&p, buf, sizeof(buf));
+	assert_string_equal(buf,
+		" mode switch-independent lb dynamic hash ports flowlet-gap 500"
+		" balance-interval 100 balance-threshold 25 probe-interval 0"
+		" probe-missed 3 probe-targets none updelay 0 downdelay 0");
+}
+
 static void help_words(void **state)
 {
 	(void)state;
@@ -118,6 +345,12 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(on_off),
 	cmocka_unit_test(iflists),
 	cmocka_unit_test(full_team),
+	cmocka_unit_test(numbers),
+	cmocka_unit_test(ranges_from_the_uapi),
+	cmocka_unit_test(hash_fields),
+	cmocka_unit_test(probe_targets),
+	cmocka_unit_test(team_param_words),
+	cmocka_unit_test(param_text),
 	cmocka_unit_test(help_words),
 };
 

@@ -4,25 +4,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/socket.h>
+
 #include <linux/lbfo.h>
 
 #include "harness.h"
+#include "params.h"
 #include "print.h"
 
 static struct lbfo_member_info members[2] = {
 	{ .name = "eth0", .ifindex = 2, .role = LBFO_ROLE_ACTIVE,
-	  .admin_up = true, .state = LBFO_STATE_ACTIVE, .driver = "e1000",
-	  .speed_mbps = 1000,
+	  .admin_up = true, .weight = 0, .state = LBFO_STATE_ACTIVE,
+	  .buckets = 1024, .driver = "e1000", .speed_mbps = 1000,
 	  .counters = { .tx_packets = 10, .tx_bytes = 1000, .rx_packets = 7,
 			.rx_bytes = 700 } },
 	{ .name = "eth1", .ifindex = 3, .role = LBFO_ROLE_STANDBY,
-	  .admin_up = false, .state = LBFO_STATE_DOWN, .driver = "virtio_net",
-	  .speed_mbps = 0 },
+	  .admin_up = false, .weight = 2500, .state = LBFO_STATE_DOWN,
+	  .buckets = 0, .driver = "virtio_net", .speed_mbps = 0 },
 };
 
 static struct lbfo_team_info team = {
-	.name = "team0", .ifindex = 5, .mode = LBFO_MODE_STATIC,
-	.lb = LBFO_LB_ADDRESS_HASH, .carrier = true, .carriers = 1,
+	.name = "team0", .ifindex = 5,
+	.p = { .mode = LBFO_MODE_STATIC, .lb = LBFO_LB_ADDRESS_HASH,
+	       .hash = LBFO_HASH_IP | LBFO_HASH_PORTS,
+	       .num = { [NUM_FLOWLET_GAP] = 500, [NUM_BALANCE_INTERVAL] = 100,
+			[NUM_BALANCE_THRESHOLD] = 25,
+			[NUM_PROBE_INTERVAL] = 100, [NUM_PROBE_MISSED] = 3,
+			[NUM_UPDELAY] = 0, [NUM_DOWNDELAY] = 200 },
+	       .n_targets = 2,
+	       .targets = { { .family = AF_INET, .addr = { 192, 0, 2, 2 } },
+			    { .family = AF_INET6,
+			      .addr = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 } } } },
+	.primary = "eth0", .carrier = true, .carriers = 1,
 	.counters = { .tx_packets = 10, .tx_bytes = 1000, .rx_packets = 7,
 		      .rx_bytes = 700, .tx_dropped = 1 },
 	.members = members, .n_members = 2,
@@ -55,6 +68,8 @@ static void member_json(void **state)
 			    "standby");
 	assert_string_equal(json_string_value(json_object_get(m, "admin")), "down");
 	assert_string_equal(json_string_value(json_object_get(m, "state")), "down");
+	assert_int_equal(json_integer_value(json_object_get(m, "weight")), 2500);
+	assert_int_equal(json_integer_value(json_object_get(m, "buckets")), 0);
 	c = json_object_get(m, "counters");
 	assert_true(json_is_object(c));
 	assert_int_equal(json_object_size(c), 4);	/* no drops per member */
@@ -75,6 +90,20 @@ static void team_json(void **state)
 	assert_string_equal(json_string_value(json_object_get(t, "mode")), "static");
 	assert_string_equal(json_string_value(json_object_get(t, "lb")),
 			    "address-hash");
+	assert_int_equal(json_array_size(json_object_get(t, "hash")), 2);
+	assert_string_equal(json_string_value(json_array_get(
+		json_object_get(t, "hash"), 1)), "ports");
+	assert_int_equal(json_integer_value(json_object_get(t, "flowlet_gap_us")), 500);
+	assert_int_equal(json_integer_value(json_object_get(t, "balance_interval_ms")), 100);
+	assert_int_equal(json_integer_value(json_object_get(t, "balance_threshold_pct")), 25);
+	assert_int_equal(json_integer_value(json_object_get(t, "probe_interval_ms")), 100);
+	assert_int_equal(json_integer_value(json_object_get(t, "probe_missed")), 3);
+	assert_int_equal(json_integer_value(json_object_get(t, "updelay_ms")), 0);
+	assert_int_equal(json_integer_value(json_object_get(t, "downdelay_ms")), 200);
+	assert_string_equal(json_string_value(json_array_get(
+		json_object_get(t, "probe_targets"), 1)), "2001:db8::2");
+	assert_string_equal(json_string_value(json_object_get(t, "primary")),
+			    "eth0");
 	assert_true(json_is_true(json_object_get(t, "carrier")));
 	assert_int_equal(json_integer_value(json_object_get(t, "carriers")), 1);
 	assert_int_equal(json_integer_value(json_object_get(
@@ -100,12 +129,15 @@ static void team_json_text(void **state)
 	back = json_loads(json, 0, NULL);
 	assert_true(json_equal(back, a));
 	assert_string_equal(text,
-		"team0: ifindex 5 mode static lb address-hash carrier yes carriers 1\n"
+		"team0: ifindex 5 mode static lb address-hash hash ip,ports flowlet_gap_us 500"
+		" balance_interval_ms 100 balance_threshold_pct 25 probe_interval_ms 100"
+		" probe_missed 3 probe_targets 192.0.2.2,2001:db8::2 updelay_ms 0 downdelay_ms 200"
+		" primary eth0 carrier yes carriers 1\n"
 		"    counters: tx_packets 10 tx_bytes 1000 rx_packets 7 rx_bytes 700 tx_dropped 1 rx_dropped 0\n"
 		"    members:\n"
-		"    name  ifindex  driver      speed_mbps  role     admin  state   tx_packets  tx_bytes  rx_packets  rx_bytes\n"
-		"    eth0  2        e1000       1000        active   up     active  10          1000      7           700\n"
-		"    eth1  3        virtio_net  0           standby  down   down    0           0         0           0\n");
+		"    name  ifindex  driver      speed_mbps  role     admin  weight  state   buckets  tx_packets  tx_bytes  rx_packets  rx_bytes\n"
+		"    eth0  2        e1000       1000        active   up     0       active  1024     10          1000      7           700\n"
+		"    eth1  3        virtio_net  0           standby  down   2500    down    0        0           0         0           0\n");
 	json_decref(back);
 	json_decref(a);
 	free(json);
@@ -114,17 +146,54 @@ static void team_json_text(void **state)
 
 static void empty_team_text(void **state)
 {
-	struct lbfo_team_info t = { .name = "team1", .ifindex = 9,
-				    .mode = LBFO_MODE_LACP, .lb = LBFO_LB_DYNAMIC };
-	json_t *v = json_team(&t);
-	char *text = render(v, false);
+	struct lbfo_team_info t = { .name = "team1", .ifindex = 9 };
+	json_t *v;
+	char *text, *json;
 
 	(void)state;
+	team_params_default(&t.p);
+	t.p.mode = LBFO_MODE_LACP;
+	v = json_team(&t);
+	text = render(v, false);
+	json = render(v, true);
+	/* No member carries traffic: no primary (null, "-" in text). */
 	assert_string_equal(text,
-		"team1: ifindex 9 mode lacp lb dynamic carrier no carriers 0 members none\n"
+		"team1: ifindex 9 mode lacp lb dynamic hash ports flowlet_gap_us 500"
+		" balance_interval_ms 100 balance_threshold_pct 25 probe_interval_ms 0"
+		" probe_missed 3 probe_targets none updelay_ms 0 downdelay_ms 0"
+		" primary - carrier no carriers 0 members none\n"
 		"    counters: tx_packets 0 tx_bytes 0 rx_packets 0 rx_bytes 0 tx_dropped 0 rx_dropped 0\n");
+	assert_non_null(strstr(json, ",\"probe_targets\":[],"));
+	assert_non_null(strstr(json, ",\"primary\":null,"));
 	json_decref(v);
 	free(text);
+	free(json);
+}
+
+/* A kernel that reports fewer attributes: what it did not say is left out. */
+static void older_kernel(void **state)
+{
+	struct lbfo_member_info m = { .name = "eth0", .role = LBFO_ROLE_ACTIVE,
+				      .admin_up = true, .weight = -1,
+				      .state = LBFO_STATE_ACTIVE,
+				      .buckets = -1 };
+	struct lbfo_team_info t = { .name = "team1", .members = &m,
+				    .n_members = 1 };
+	json_t *v, *jm;
+
+	(void)state;
+	team_params_unset(&t.p);
+	t.p.mode = LBFO_MODE_STATIC;
+	t.p.lb = LBFO_LB_ADDRESS_HASH;
+	v = json_team(&t);
+	assert_non_null(json_object_get(v, "lb"));
+	assert_null(json_object_get(v, "hash"));
+	assert_null(json_object_get(v, "flowlet_gap_us"));
+	assert_null(json_object_get(v, "probe_targets"));
+	jm = json_array_get(json_object_get(v, "members"), 0);
+	assert_null(json_object_get(jm, "weight"));
+	assert_null(json_object_get(jm, "buckets"));
+	json_decref(v);
 }
 
 static void no_teams(void **state)
@@ -205,7 +274,8 @@ static void event_member_add_and_team(void **state)
 	struct lbfo_event ev = {
 		.cmd = LBFO_CMD_MEMBER_ADD, .team = "team0",
 		.member = { .name = "eth1", .role = LBFO_ROLE_STANDBY,
-			    .admin_up = true, .state = LBFO_STATE_STANDBY },
+			    .admin_up = true, .weight = 100,
+			    .state = LBFO_STATE_STANDBY },
 		.member_admin = 1, .old_state = -1, .reason = -1,
 		.carriers = -1,
 	};
@@ -215,13 +285,14 @@ static void event_member_add_and_team(void **state)
 	(void)state;
 	assert_string_equal(json,
 		"{\"event\":\"member-add\",\"team\":\"team0\",\"member\":\"eth1\","
-		"\"role\":\"standby\",\"admin\":\"up\",\"state\":\"standby\"}\n");
+		"\"role\":\"standby\",\"admin\":\"up\",\"weight\":100,\"state\":\"standby\"}\n");
 	json_decref(v);
 	free(json);
 
 	/* member-del says only who left. */
 	ev.cmd = LBFO_CMD_MEMBER_DEL;
 	ev.member.role = ev.member.state = ev.member_admin = -1;
+	ev.member.weight = -1;
 	v = json_event(&ev);
 	json = render(v, false);
 	assert_string_equal(json, "member-del: team team0 member eth1\n");
@@ -231,14 +302,32 @@ static void event_member_add_and_team(void **state)
 	memset(&ev, 0, sizeof(ev));
 	ev.cmd = LBFO_CMD_TEAM_NEW;
 	snprintf(ev.team, sizeof(ev.team), "team9");
-	ev.team_info.mode = LBFO_MODE_STATIC;
-	ev.team_info.lb = -1;
+	team_params_unset(&ev.team_info.p);
+	ev.team_info.p.mode = LBFO_MODE_STATIC;
 	ev.old_state = ev.reason = -1;
 	ev.carriers = 0;
 	v = json_event(&ev);
 	json = render(v, true);
 	assert_string_equal(json,
 		"{\"event\":\"team-new\",\"team\":\"team9\",\"mode\":\"static\",\"carriers\":0}\n");
+	json_decref(v);
+	free(json);
+
+	/* A team event carries every parameter, as team show names them. */
+	ev.cmd = LBFO_CMD_TEAM_SET;
+	team_params_default(&ev.team_info.p);
+	ev.team_info.p.num[NUM_PROBE_INTERVAL] = 50;
+	assert_null(addr_parse("192.0.2.7", &ev.team_info.p.targets[0]));
+	ev.team_info.p.n_targets = 1;
+	snprintf(ev.team_info.primary, sizeof(ev.team_info.primary), "eth3");
+	ev.carriers = 2;
+	v = json_event(&ev);
+	json = render(v, false);
+	assert_string_equal(json,
+		"team-set: team team9 mode switch-independent lb dynamic hash ports"
+		" flowlet_gap_us 500 balance_interval_ms 100 balance_threshold_pct 25"
+		" probe_interval_ms 50 probe_missed 3 probe_targets 192.0.2.7"
+		" updelay_ms 0 downdelay_ms 0 primary eth3 carriers 2\n");
 	json_decref(v);
 	free(json);
 }
@@ -259,6 +348,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(team_json),
 	cmocka_unit_test(team_json_text),
 	cmocka_unit_test(empty_team_text),
+	cmocka_unit_test(older_kernel),
 	cmocka_unit_test(no_teams),
 	cmocka_unit_test(stats_json),
 	cmocka_unit_test(event_member_state),

@@ -154,3 +154,29 @@ test_arp_probe_sees_what_carrier_does_not()
 	check "probing off again" A "$RTNL" team-set-raw team0 IFLA_LBFO_PROBE_INTERVAL u32 0
 	check "targets cleared" A "$RTNL" team-set-targets team0
 }
+
+# Switch-independent: the team's address is affine to its primary member.
+# When the primary fails, the new primary announces the team (gratuitous
+# ARP): the partner's bridge learns the team's address on the new port at
+# once, with no traffic from the team.
+test_new_primary_announces_the_team()
+{
+	local mac port
+
+	topo_veth 2
+	mac=$(ip -n lbfo-a -j link show team0 | python3 -c \
+		'import json, sys; print(json.load(sys.stdin)[0]["address"])')
+	check_eq "primary is a0" "$(A cat /sys/class/net/a0/ifindex)" \
+		"$(A "$RTNL" team-attr team0 IFLA_LBFO_PRIMARY)"
+	wait_for 5 sh -c "bridge -n lbfo-b fdb show br br0 | grep -q '^$mac dev b0 '"
+	check "the partner learnt the team on b0" \
+		sh -c "bridge -n lbfo-b fdb show br br0 | grep -q '^$mac dev b0 '"
+	B ip link set b0 down
+	wait_eq "a0 fails" "members=2 carriers=1" A "$RTNL" team team0
+	check_eq "primary is a1" "$(A cat /sys/class/net/a1/ifindex)" \
+		"$(A "$RTNL" team-attr team0 IFLA_LBFO_PRIMARY)"
+	check "the partner learns the team on b1 at once" wait_for 2 \
+		sh -c "bridge -n lbfo-b fdb show br br0 | grep -q '^$mac dev b1 '"
+	port=$(bridge -n lbfo-b fdb show br br0 | awk -v m="$mac" '$1 == m && $4 == "master" { print $3 }')
+	note "team address on the partner's bridge after the primary failed: ${port:-nowhere}"
+}

@@ -48,6 +48,22 @@ tc_member_field()
 	tc_a -j team show "$1" | tc_py "[m['$3'] for m in d[0]['members'] if m['name'] == '$2'][0]"
 }
 
+# tc_team_fields TEAM KEY...: the team's fields in team show -j, space
+# separated (a list as "a,b", an empty one as "none", null as "None").
+tc_team_fields()
+{
+	local team=$1
+	shift
+	tc_a -j team show "$team" | tc_py "' '.join((','.join(v) or 'none') if isinstance(v, list) else str(v) for v in (d[0][k] for k in '$*'.split()))"
+}
+
+# tc_uapi NAME: the value of a #define of the uapi header.
+tc_uapi()
+{
+	sed -n "s/^#define $1[[:space:]]*\([0-9]*\).*/\1/p" \
+		"$LBFO_REPO/include/uapi/linux/lbfo.h"
+}
+
 # lbfo-a with veth pairs vN (team side) / pN (peer, up), N = 0..$1-1.
 tc_veths()
 {
@@ -74,7 +90,8 @@ test_teamctl_team()
 
 	j=$(tc_a -j team show)
 	check_eq "team show -j: one team" 1 "$(tc_py 'len(d)' <<<"$j")"
-	check_eq "team fields" "team0 static address-hash True 2" \
+	check_eq "team fields (the kernel's defaults)" \
+		"team0 switch-independent dynamic True 2" \
 		"$(tc_py 'd[0]["name"], d[0]["mode"], d[0]["lb"], d[0]["carrier"], d[0]["carriers"]' <<<"$j" | tr -d "(),'")"
 	check_eq "members in join order" "v0 v1 v2" \
 		"$(tc_py '" ".join(m["name"] for m in d[0]["members"])' <<<"$j")"
@@ -97,13 +114,14 @@ test_teamctl_team()
 		"$(tc_a team show team0 -j | tc_py 'len(d), d[0]["name"], len(d[0]["members"])')"
 
 	check "text output names the team and its members" sh -c \
-		"ip netns exec lbfo-a '$TEAMCTL' team show | grep -q '^team0: .*mode static lb address-hash' &&
+		"ip netns exec lbfo-a '$TEAMCTL' team show | grep -q '^team0: .*mode switch-independent lb dynamic hash ports' &&
 		 ip netns exec lbfo-a '$TEAMCTL' team show | grep -Eq '^ +v2 .*standby'"
 	check "teamctl team (no word) shows" sh -c \
 		"ip netns exec lbfo-a '$TEAMCTL' team | grep -q '^team0:'"
 
-	check "team set to the same mode" tc_a team set team0 mode static lb address-hash
-	tc_expect_exit "team set without a change" 2 "needs mode MODE or lb ALGO" \
+	check "team set to the same mode" \
+		tc_a team set team0 mode switch-independent lb dynamic
+	tc_expect_exit "team set without a change" 2 "needs a parameter to change" \
 		tc_a team set team0
 	check "team del" tc_a team del team0
 	check "team0 gone" A test ! -e /sys/class/net/team0
@@ -135,8 +153,15 @@ test_teamctl_team_add_all_or_nothing()
 	tc_expect_exit "lacp is not implemented: the kernel says so" 1 "creating team2: " \
 		tc_a team add team2 mode lacp
 	check "team2 not created" A test ! -e /sys/class/net/team2
-	tc_expect_exit "dynamic is not implemented: the kernel says so" 1 "changing team1: " \
-		tc_a team set team1 lb dynamic
+	tc_expect_exit "lacp is not implemented (team set)" 1 \
+		"changing team1: lbfo: Mode lacp is not implemented yet" \
+		tc_a team set team1 mode lacp
+	check "team1 has a member" tc_a member add team1 v1
+	tc_expect_exit "no mode change while the team has members" 1 \
+		"changing team1: lbfo: The mode of a team can change only while it has no members" \
+		tc_a team set team1 mode static
+	check_eq "team1's mode is unchanged" switch-independent \
+		"$(tc_a -j team show team1 | tc_py 'd[0]["mode"]')"
 }
 
 test_teamctl_member()
@@ -295,7 +320,7 @@ assert st["d1"]["reason"] == "admin-down" and st["d1"]["trigger"] == "d1"' "$out
 	check_eq "text monitor ends with status 0 on SIGTERM" 0 "$?"
 	sed 's/^/    /' "$out" "$err"
 	check "text event line" grep -qx 'member-del: team team0 member a2' "$out"
-	check "team-new event" grep -q '^team-new: team team7 mode static lb address-hash' "$out"
+	check "team-new event" grep -q '^team-new: team team7 mode switch-independent lb dynamic hash ports flowlet_gap_us ' "$out"
 	check "team-del event" grep -q '^team-del: team team7' "$out"
 	rm -f "$out" "$err"
 }
@@ -312,7 +337,7 @@ test_teamctl_config()
 	check_eq "export: both teams" "team0 extra" \
 		"$(tc_py '" ".join(t["name"] for t in d["teams"])' <"$cfg.all")"
 	check_eq "export: every field" \
-		'{"name": "v1", "role": "standby", "admin": "down"}' \
+		'{"name": "v1", "role": "standby", "admin": "down", "weight": 0}' \
 		"$(tc_py 'json.dumps(d["teams"][0]["members"][1])' <"$cfg.all")"
 	check_eq "export -> apply is a no-op" "nothing to change" \
 		"$(tc_a config apply "$cfg.all")"
@@ -334,7 +359,7 @@ json.dump(d, open(sys.argv[1], "w"))' "$cfg"
 	out=$(tc_a config apply "$cfg")
 	check_eq "apply makes exactly the change" \
 		"member set team0 v1 role active admin up
-member add team0 v2 role standby admin up" "$out"
+member add team0 v2 role standby admin up weight 0" "$out"
 	check_eq "v1 active" active "$(tc_member_field team0 v1 role)"
 	check_eq "v2 standby" standby "$(tc_member_field team0 v2 role)"
 	check_eq "second apply: nothing" "nothing to change" "$(tc_a config apply "$cfg")"
@@ -370,7 +395,7 @@ d = json.load(open(sys.argv[1]))
 d["teams"].pop()
 json.dump(d, open(sys.argv[1], "w"))' "$cfg"
 	tc_expect_exit "apply with loopback as a member" 1 \
-		"step 3 of 3 failed (member add team0 lo role active admin up): adding lo to team0: lbfo: Loopback devices cannot be team members" \
+		"step 3 of 3 failed (member add team0 lo role active admin up weight 0): adding lo to team0: lbfo: Loopback devices cannot be team members" \
 		tc_a config apply "$cfg"
 	check_eq "rolled back: the running state is as before" "$before" \
 		"$(tc_a config export)"
@@ -393,13 +418,197 @@ d["teams"][0]["members"].append({"name": "v3", "role": "standby"})
 json.dump(d, open(sys.argv[1], "w"))' "$cfg"
 	check_eq "a member moves between teams" \
 		"member del other v3
-member add team0 v3 role standby admin up" "$(tc_a config apply "$cfg")"
+member add team0 v3 role standby admin up weight 0" "$(tc_a config apply "$cfg")"
 	check_eq "v3 in team0" team0 "$(A basename "$(A readlink /sys/class/net/v3/master)")"
 	check_eq "other is left, empty" 0 \
 		"$(tc_a -j team show other | tc_py 'len(d[0]["members"])')"
 	check_eq "and that is idempotent too" "nothing to change" \
 		"$(tc_a config apply "$cfg")"
 	rm -f "$cfg" "$cfg.all"
+}
+
+# Every team parameter and the member weight: set, read back, refused.
+test_teamctl_params()
+{
+	local all before w b0 b1
+	all="mode lb hash flowlet_gap_us balance_interval_ms balance_threshold_pct"
+	all+=" probe_interval_ms probe_missed probe_targets updelay_ms downdelay_ms"
+
+	tc_veths 3
+	check "team add" tc_a team add team1
+	check_eq "a new team has the uapi's defaults" \
+		"switch-independent dynamic ports $(tc_uapi LBFO_FLOWLET_GAP_DEFAULT) $(tc_uapi LBFO_BALANCE_INTERVAL_DEFAULT) $(tc_uapi LBFO_BALANCE_THRESHOLD_DEFAULT) 0 $(tc_uapi LBFO_PROBE_MISSED_DEFAULT) none 0 0 None" \
+		"$(tc_team_fields team1 "$all" primary)"
+
+	check "team add with every parameter" tc_a team add team0 mode static \
+		lb address-hash hash mac,ip flowlet-gap 1000 balance-interval 200 \
+		balance-threshold 50 probe-interval 0 probe-missed 5 \
+		probe-targets 192.0.2.9,2001:db8::9 updelay 300 downdelay 400 \
+		members v0,v1
+	check_eq "all of them read back" \
+		"static address-hash mac,ip 1000 200 50 0 5 192.0.2.9,2001:db8::9 300 400" \
+		"$(tc_team_fields team0 "$all")"
+	check "and in text" sh -c "ip netns exec lbfo-a '$TEAMCTL' team show team0 |
+		grep -q '^team0: .* hash mac,ip flowlet_gap_us 1000 .* probe_targets 192.0.2.9,2001:db8::9 updelay_ms 300 downdelay_ms 400 primary '"
+	A ip link set team0 up
+	wait_eq "primary: the first member carrying traffic" v0 \
+		tc_team_fields team0 primary
+
+	for w in "hash ip,inner hash ip,inner" \
+		"flowlet-gap 50 flowlet_gap_us 50" \
+		"balance-interval 60000 balance_interval_ms 60000" \
+		"balance-threshold 1000 balance_threshold_pct 1000" \
+		"probe-targets 192.0.2.2 probe_targets 192.0.2.2" \
+		"probe-missed 255 probe_missed 255" \
+		"probe-interval 60000 probe_interval_ms 60000" \
+		"probe-interval 0 probe_interval_ms 0" \
+		"updelay 600000 updelay_ms 600000" \
+		"downdelay 0 downdelay_ms 0" \
+		"lb hyperv-port lb hyperv-port" \
+		"lb address-hash lb address-hash"; do
+		# shellcheck disable=SC2086 # four words on purpose
+		set -- $w
+		check "team set $1 $2" tc_a team set team0 "$1" "$2"
+		check_eq "$3 read back" "$4" "$(tc_team_fields team0 "$3")"
+	done
+	check "several at once" tc_a team set team0 updelay 0 hash ports \
+		probe-targets none
+	check_eq "several read back" "0 ports none" \
+		"$(tc_team_fields team0 updelay_ms hash probe_targets)"
+
+	check_eq "weight 0 (link speed) by default" 0 "$(tc_member_field team0 v1 weight)"
+	check "member set weight" tc_a member set team0 v0 weight 300
+	check_eq "weight read back" 300 "$(tc_member_field team0 v0 weight)"
+	check "member add with a weight" tc_a member add team0 v2 standby weight 123
+	check_eq "its weight read back" 123 "$(tc_member_field team0 v2 weight)"
+	wait_eq "every bucket is carried" "$(tc_uapi LBFO_BUCKETS)" sh -c \
+		"ip netns exec lbfo-a '$TEAMCTL' -j team show team0 |
+		 python3 -c 'import json, sys; print(sum(m[\"buckets\"] for m in json.load(sys.stdin)[0][\"members\"]))'"
+	check_eq "a standby carries no bucket" 0 "$(tc_member_field team0 v2 buckets)"
+	b0=$(tc_member_field team0 v0 buckets)
+	b1=$(tc_member_field team0 v1 buckets)
+	check "weight 300 carries fewer buckets than 10000 Mb/s ($b0 < $b1)" \
+		test "$b0" -lt "$b1"
+
+	before=$(tc_a config export team0)
+	tc_expect_exit "flowlet-gap out of range" 2 \
+		"invalid flowlet-gap '49': expected 50 to 1000000 (microseconds)" \
+		tc_a team set team0 flowlet-gap 49
+	tc_expect_exit "hash with no fields" 2 \
+		"hash needs at least one field: mac, ip, ports or inner" \
+		tc_a team set team0 hash ""
+	tc_expect_exit "an unknown hash field" 2 \
+		"invalid hash field 'l4': expected mac, ip, ports or inner" \
+		tc_a team set team0 hash ip,l4
+	tc_expect_exit "a probe target that is no address" 2 \
+		"invalid probe target '192.0.2.300': not an IPv4 or IPv6 address" \
+		tc_a team set team0 probe-targets 192.0.2.1,192.0.2.300
+	tc_expect_exit "a multicast probe target" 2 \
+		"invalid probe target 'ff02::1': not a unicast address" \
+		tc_a team set team0 probe-targets ff02::1
+	tc_expect_exit "a probe interval below the minimum" 2 \
+		"invalid probe-interval '5': expected 0 (off) or 10 to 60000 (milliseconds)" \
+		tc_a team set team0 probe-interval 5
+	tc_expect_exit "a good value and a bad one: neither is set" 2 \
+		"invalid downdelay '600001'" tc_a team set team0 updelay 5 downdelay 600001
+	tc_expect_exit "a word given twice" 2 "'updelay' is given twice" \
+		tc_a team set team0 updelay 1 updelay 2
+	tc_expect_exit "a weight out of range" 2 \
+		"invalid weight '1000001': expected 0 to 1000000" \
+		tc_a member set team0 v0 weight 1000001
+	tc_expect_exit "probing without targets: the kernel says so" 1 \
+		"changing team0: lbfo: Probing needs at least one target" \
+		tc_a team set team0 probe-interval 100 updelay 9
+	tc_expect_exit "no mode change while the team has members" 1 \
+		"only while it has no members" \
+		tc_a team set team0 mode switch-independent
+	check_eq "nothing changed by what was refused" "$before" \
+		"$(tc_a config export team0)"
+	tc_expect_exit "team add with a bad value" 2 "invalid balance-threshold '0'" \
+		tc_a team add team2 balance-threshold 0
+	check "team2 not created" A test ! -e /sys/class/net/team2
+}
+
+# config export/apply with the team parameters and member weights.
+test_teamctl_params_config()
+{
+	local cfg=/tmp/teamctl-pcfg.$$ before
+
+	tc_veths 2
+	tc_a team add team0 members v0,v1
+	tc_a config export >"$cfg"
+	check_eq "export: every parameter, nothing read-only" \
+		"balance_interval_ms balance_threshold_pct downdelay_ms flowlet_gap_us hash lb members mode name probe_interval_ms probe_missed probe_targets updelay_ms" \
+		"$(tc_py '" ".join(sorted(d["teams"][0]))' <"$cfg")"
+	check_eq "export: a member's weight, not its buckets" "admin name role weight" \
+		"$(tc_py '" ".join(sorted(d["teams"][0]["members"][0]))' <"$cfg")"
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["teams"][0]
+t.update(mode="static", hash=["mac", "ip"], flowlet_gap_us=2000,
+         probe_interval_ms=1000, probe_targets=["192.0.2.5"], downdelay_ms=20)
+t["members"][1]["weight"] = 42
+json.dump(d, open(sys.argv[1], "w"))' "$cfg"
+	check_eq "a mode change: the members leave and join again" \
+		"member del team0 v0
+member del team0 v1
+team set team0 mode static hash mac,ip flowlet-gap 2000 probe-interval 1000 probe-targets 192.0.2.5 downdelay 20
+member add team0 v0 role active admin up weight 0
+member add team0 v1 role active admin up weight 42" "$(tc_a config apply "$cfg")"
+	check_eq "parameters read back" "static mac,ip 2000 1000 192.0.2.5 20" \
+		"$(tc_team_fields team0 mode hash flowlet_gap_us probe_interval_ms probe_targets downdelay_ms)"
+	check_eq "weight read back" 42 "$(tc_member_field team0 v1 weight)"
+	check_eq "second apply: nothing" "nothing to change" "$(tc_a config apply "$cfg")"
+	check_eq "export -> apply: nothing" "nothing to change" \
+		"$(tc_a config export | tc_a config apply -)"
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["teams"][0].update(probe_interval_ms=0, probe_targets=[])
+json.dump(d, open(sys.argv[1], "w"))' "$cfg"
+	check_eq "probing off, no targets: one step" \
+		"team set team0 probe-interval 0 probe-targets none" \
+		"$(tc_a config apply "$cfg")"
+	check_eq "and they are gone" "0 none" \
+		"$(tc_team_fields team0 probe_interval_ms probe_targets)"
+	check_eq "and that is idempotent" "nothing to change" \
+		"$(tc_a config apply "$cfg")"
+
+	before=$(tc_a config export)
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["teams"][0].update(updelay_ms=7, probe_targets=["192.0.2.6", "2001:db8::6"])
+d["teams"][0]["members"][0]["weight"] = 5
+d["teams"][0]["members"].append({"name": "lo"})
+json.dump(d, open(sys.argv[1], "w"))' "$cfg"
+	tc_expect_exit "a refused step" 1 \
+		"step 3 of 3 failed (member add team0 lo role active admin up weight 0)" \
+		tc_a config apply "$cfg"
+	check_eq "rolled back: parameters and weights as before" "$before" \
+		"$(tc_a config export)"
+
+	echo '{"teams": [{"name": "team0", "flowlet_gap_us": 10}]}' >"$cfg"
+	tc_expect_exit "a bad value in a file" 2 \
+		"teams[0].flowlet_gap_us: invalid value 10: expected 50 to 1000000 (microseconds)" \
+		tc_a config apply "$cfg"
+	echo '{"teams": [{"name": "team0", "hash": []}]}' >"$cfg"
+	tc_expect_exit "no hash field in a file" 2 "teams[0].hash: needs at least one field" \
+		tc_a config apply "$cfg"
+	echo '{"teams": [{"name": "team0", "probe_targets": ["192.0.2.300"]}]}' >"$cfg"
+	tc_expect_exit "a bad probe target in a file" 2 \
+		"teams[0].probe_targets[0]: '192.0.2.300' is not an IPv4 or IPv6 address" \
+		tc_a config apply "$cfg"
+	echo '{"teams": [{"name": "team0", "probe_interval_ms": 100}]}' >"$cfg"
+	tc_expect_exit "probing without targets in a file" 2 \
+		"teams[0].probe_interval_ms: probing needs probe_targets" \
+		tc_a config apply "$cfg"
+	echo '{"teams": [{"name": "team0", "primary": "v0"}]}' >"$cfg"
+	tc_expect_exit "read-only values are not configuration" 2 \
+		"teams[0]: unknown key 'primary'" tc_a config apply "$cfg"
+	check_eq "nothing changed by refused files" "$before" "$(tc_a config export)"
+	rm -f "$cfg"
 }
 
 test_teamctl_bad_input()
