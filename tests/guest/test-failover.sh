@@ -180,3 +180,59 @@ test_new_primary_announces_the_team()
 	port=$(bridge -n lbfo-b fdb show br br0 | awk -v m="$mac" '$1 == m && $4 == "master" { print $3 }')
 	note "team address on the partner's bridge after the primary failed: ${port:-nowhere}"
 }
+
+# ms_since T0: milliseconds since T0 (date +%s%N).
+ms_since()
+{
+	echo $((($(date +%s%N) - $1) / 1000000))
+}
+
+# Up and down delays: a member whose link goes down is dropped only after
+# the down delay, one whose link returns is used only after the up delay.
+test_updelay_and_downdelay()
+{
+	local t0 down up
+
+	topo_veth 2
+	check "down delay 500 ms" A "$RTNL" team-set-raw team0 IFLA_LBFO_DOWNDELAY u32 500
+	check "up delay 1500 ms" A "$RTNL" team-set-raw team0 IFLA_LBFO_UPDELAY u32 1500
+	t0=$(date +%s%N)
+	B ip link set b1 down
+	wait_eq "a1 dropped after its down delay" "role=active state=down" \
+		member_state lbfo-a a1
+	down=$(ms_since "$t0")
+	t0=$(date +%s%N)
+	B ip link set b1 up
+	wait_eq "a1 used again after its up delay" "role=active state=active" \
+		member_state lbfo-a a1
+	up=$(ms_since "$t0")
+	echo "  down delay 500 ms: a1 dropped after $down ms; up delay 1500 ms: used again after $up ms"
+	check "not dropped before the down delay" test "$down" -ge 450
+	check "not used before the up delay" test "$up" -ge 1450
+}
+
+# The NS link monitor (IPv6 probe targets), as the ARP one.
+test_ns_probe_sees_what_carrier_does_not()
+{
+	local ns
+
+	topo_veth 2
+	for ns in lbfo-a lbfo-b; do
+		ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=0
+	done
+	A sysctl -qw net.ipv6.conf.team0.disable_ipv6=0
+	B sysctl -qw net.ipv6.conf.br0.disable_ipv6=0
+	A ip addr add 2001:db8::1/64 dev team0 nodad
+	B ip addr add 2001:db8::2/64 dev br0 nodad
+	check "IPv6 through the team" wait_for 10 A ping -6 -c 1 -W 1 2001:db8::2
+	check "IPv6 probe target" A "$RTNL" team-set-targets team0 2001:db8::2
+	check "probe every 100 ms" A "$RTNL" team-set-raw team0 IFLA_LBFO_PROBE_INTERVAL u32 100
+	sleep 1
+	check_eq "a1 answered" "role=active state=active" "$(member_state lbfo-a a1)"
+	B bridge link set dev b1 state 0
+	wait_eq "a1 dropped: its solicitations go unanswered" "role=active state=down" \
+		member_state lbfo-a a1
+	check_eq "a1 kept its carrier" 1 "$(carrier_of lbfo-a a1)"
+	B bridge link set dev b1 state 3
+	wait_eq "a1 back once answered" "role=active state=active" member_state lbfo-a a1
+}
