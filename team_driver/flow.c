@@ -81,9 +81,13 @@ static void lbfo_flow_icmp_error(const struct sk_buff *skb,
 		proto = htons(ETH_P_IPV6);
 	}
 	memset(&inner, 0, sizeof(inner));
-	/* ICMP and ICMPv6 headers are both 8 bytes before the payload. */
-	if (__skb_flow_dissect(NULL, skb, &flow_keys_dissector, &inner, NULL,
-			       proto, keys->control.thoff + 8,
+	/*
+	 * ICMP and ICMPv6 headers are both 8 bytes before the payload. The
+	 * data pointer must be given: without it the dissector starts over
+	 * at the skb's own network header.
+	 */
+	if (__skb_flow_dissect(NULL, skb, &flow_keys_dissector, &inner,
+			       skb->data, proto, keys->control.thoff + 8,
 			       skb_headlen(skb),
 			       FLOW_DISSECTOR_F_STOP_AT_ENCAP))
 		*keys = inner;
