@@ -48,26 +48,19 @@ topo_static()
 	topo_end
 }
 
-# tx_of NS DEV...: the tx_packets counters of the devices, one line.
-tx_of()
+# counters_of COUNTER NS DEV...: that counter of each device, one line.
+counters_of()
 {
-	local ns=$1 d vals=()
-	shift
+	local counter=$1 ns=$2 d vals=()
+	shift 2
 	for d in "$@"; do
-		vals+=("$(stat_of "$ns" "$d" tx_packets)")
+		vals+=("$(stat_of "$ns" "$d" "$counter")")
 	done
 	echo "${vals[*]}"
 }
 
-rx_of()
-{
-	local ns=$1 d vals=()
-	shift
-	for d in "$@"; do
-		vals+=("$(stat_of "$ns" "$d" rx_packets)")
-	done
-	echo "${vals[*]}"
-}
+tx_of() { counters_of tx_packets "$@"; }
+rx_of() { counters_of rx_packets "$@"; }
 
 # deltas "BEFORE" "AFTER": element-wise differences, one line.
 deltas()
