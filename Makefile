@@ -5,6 +5,9 @@
 #                   UML, userspace unit tests, guest integration tests)
 #   make demo       boot the guest and show a mixed-vendor team failing over
 #   make check      checkpatch (--no-tree --strict) and sparse over kernel code
+#   make bench      the benchmarks against bonding and team in the guest; the
+#                   report goes to bench/results/ (BENCH=REGEX: only those;
+#                   SMOKE=1: the short version CI runs)
 #   make vm-run SCRIPT=path/to/script.sh
 #                   boot the test guest with the fresh build and run SCRIPT
 #   make kunit      only the KUnit suites
@@ -23,7 +26,7 @@ export LBFO_CACHE
 PREFIX ?= /usr/local
 
 .PHONY: all modules teamctl clean deps test kunit unit guest-test check \
-	vm-run demo install
+	vm-run demo install bench
 
 all: modules teamctl
 
@@ -59,6 +62,13 @@ check: deps
 vm-run: deps modules teamctl
 	@test -n "$(SCRIPT)" || { echo "usage: make vm-run SCRIPT=path/to/script.sh" >&2; exit 2; }
 	tests/vm/run.sh $(SCRIPT)
+
+# The report is written even when a benchmark failed; the exit status says.
+bench: deps modules teamctl
+	rc=0; VM_OUT=$(CURDIR)/out/bench LBFO_BENCH_SMOKE=$(or $(SMOKE),0) \
+		tests/vm/run.sh bench/run.sh '$(or $(BENCH),.)' || rc=$$?; \
+	bench/report.py out/bench/bench $(if $(filter 1,$(SMOKE)),--out out/bench-smoke) || rc=$$?; \
+	exit $$rc
 
 demo: deps modules teamctl
 	tests/vm/run.sh tests/demo.sh

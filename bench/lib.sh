@@ -15,7 +15,8 @@
 #   bfail ID TEXT                a measurement went wrong: the run reports it
 #
 # Numbers are emulated (QEMU TCG): absolute rates mean little, ratios against
-# the other systems measured in the same run do. BENCH_SMOKE=1 asks for the
+# the other systems measured in the same run do. BENCH_SMOKE=1 (or
+# LBFO_BENCH_SMOKE=1 given to tests/vm/run.sh) asks for the
 # short version CI runs (a few seconds per benchmark, same code paths):
 # pick FULL SMOKE prints the value to use.
 #
@@ -28,8 +29,10 @@ BENCH_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$BENCH_LIB_DIR/../tests/guest/lib.sh"
 
 BENCH_OUT=${BENCH_OUT:-${LBFO_OUT:-/tmp}/bench}
-BENCH_SMOKE=${BENCH_SMOKE:-0}
+BENCH_SMOKE=${BENCH_SMOKE:-${LBFO_BENCH_SMOKE:-0}}
+# shellcheck disable=SC2034 # for the bench-*.sh files
 TEAMCTL="$LBFO_REPO/teamctl/teamctl"
+# shellcheck disable=SC2034
 FLOWS="$LBFO_REPO/tests/tools/lbfo-flows"
 mkdir -p "$BENCH_OUT"
 

@@ -27,6 +27,7 @@ bench_env | tee "$BENCH_OUT/env.txt"
 [ "$BENCH_SMOKE" = 1 ] && echo "mode: smoke (short runs for CI; figures are not meaningful)" >>"$BENCH_OUT/env.txt"
 bad=0
 for f in "$here"/bench-*.sh; do
+	# shellcheck disable=SC2013 # function names: one word each
 	for b in $(sed -n 's/^\(bench_[a-z0-9_]*\)().*/\1/p' "$f"); do
 		name=${b#bench_}
 		[[ "$name" =~ $filter ]] || continue

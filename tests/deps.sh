@@ -11,7 +11,7 @@ PKGS="
 	sparse python3 pkg-config
 	libnl-3-dev libnl-genl-3-dev libjansson-dev libcmocka-dev
 	qemu-system-x86 busybox-static
-	iproute2 ethtool iputils-ping procps
+	iproute2 ethtool iputils-ping procps libteam-utils gnuplot-nox
 "
 
 missing=""

@@ -8,7 +8,10 @@
 #   3. kunit    the pure-logic suites on User-Mode Linux
 #   4. unit     userspace unit tests (teamctl, with ASan and UBSan)
 #   5. guest    integration tests in the QEMU guest (Debian kernel, real
-#               NIC drivers), one boot for all of them
+#               NIC drivers), one boot for all of them, and the benchmarks'
+#               smoke run (tests/guest/test-bench.sh)
+#   6. bench-report  the smoke run's tables through bench/report.py: the
+#               markdown report and its plots come out
 #
 # Each suite prints "PASS: ..." / "FAIL: ..." per test and its own
 # "N passed, N failed"; a suite that dies without that line counts as one
@@ -77,12 +80,44 @@ guest()
 	VM_OUT=$repo/out/vm/test tests/vm/run.sh tests/guest/run-all.sh
 }
 
+# The host side of the benchmarks' smoke run: the report and its plots.
+bench_report()
+{
+	local dirs=("$repo"/out/vm/test/bench-smoke/*/) out=$repo/out/test/bench-report
+	local pass=0 fail=0 png
+	rm -rf "$out"
+	if [ ! -d "${dirs[0]}" ]; then
+		echo "FAIL: bench-report/report (no smoke run tables in out/vm/test/bench-smoke)"
+		echo "0 passed, 1 failed"
+		return
+	fi
+	if bench/report.py "${dirs[@]}" --out "$out" --name smoke &&
+	   grep -q '^## ' "$out/smoke.md"; then
+		echo "PASS: bench-report/report"
+		pass=$((pass + 1))
+	else
+		echo "FAIL: bench-report/report"
+		fail=$((fail + 1))
+	fi
+	for png in balance failover_trials; do
+		if [ -s "$out/smoke-$png.png" ] && grep -q "(smoke-$png.png)" "$out/smoke.md"; then
+			echo "PASS: bench-report/plot-$png"
+			pass=$((pass + 1))
+		else
+			echo "FAIL: bench-report/plot-$png"
+			fail=$((fail + 1))
+		fi
+	done
+	echo "$pass passed, $fail failed"
+}
+
 start=$SECONDS
 run_suite build build
 run_suite check tests/check.sh
 run_suite kunit tests/kunit/run.sh
 run_suite unit make --no-print-directory -C teamctl test
 run_suite guest guest
+run_suite bench-report bench_report
 echo "=== done in $((SECONDS - start)) s; logs in $logs"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
