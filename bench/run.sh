@@ -26,6 +26,7 @@ rm -f "$BENCH_OUT"/*.tsv "$BENCH_OUT"/*.notes "$BENCH_OUT/failures"
 bench_env | tee "$BENCH_OUT/env.txt"
 [ "$BENCH_SMOKE" = 1 ] && echo "mode: smoke (short runs for CI; figures are not meaningful)" >>"$BENCH_OUT/env.txt"
 bad=0
+ran=0
 for f in "$here"/bench-*.sh; do
 	# shellcheck disable=SC2013 # function names: one word each
 	for b in $(sed -n 's/^\(bench_[a-z0-9_]*\)().*/\1/p' "$f"); do
@@ -33,6 +34,7 @@ for f in "$here"/bench-*.sh; do
 		[[ "$name" =~ $filter ]] || continue
 		cleanup
 		echo "--- bench/$name"
+		ran=$((ran + 1))
 		start=$SECONDS
 		( "$b" )
 		rc=$?
@@ -44,6 +46,7 @@ for f in "$here"/bench-*.sh; do
 		echo "--- bench/$name: $((SECONDS - start)) s"
 	done
 done
+[ "$ran" -gt 0 ] || bfail run "no benchmark matches '$filter'"
 if [ -s "$BENCH_OUT/failures" ]; then
 	echo "failures:"
 	cat "$BENCH_OUT/failures"
