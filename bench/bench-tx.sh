@@ -1,0 +1,240 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# Transmit overhead: packets per second that pktgen pushes through a team of
+# 2 and 4 dummy members, against pktgen on one dummy directly (the limit: a
+# dummy's xmit only frees the packet, so what the team costs is the rest).
+# Systems: lbfo switch-independent address-hash (hash ip,ports) and lbfo
+# active/standby (one active member, the others standby); bonding
+# balance-xor (layer3+4) and active-backup; team (teamd) loadbalance
+# (tx_hash l3,l4) and activebackup.
+#
+# One pktgen thread (kpktgend_0 of the namespace) sends 60-byte UDP packets
+# with clone_skb 0 (team devices lack IFF_TX_SKB_SHARING) and a random UDP
+# source port out of 1000, so the hash spreads them over the members. The
+# packet count is set from a calibration run on the direct dummy (about
+# BENCH_TX_SECONDS of sending). For each member count the configurations
+# are measured in turn, the round repeated 3 times (1 for smoke), and the
+# median of each kept. Each run also checks that the members' tx counters
+# account for every packet pktgen sent, and records the spread over them
+# (Jain's index: 1 = even, 1/n = all on one member).
+
+# The measurements, run by one bash inside the namespace so that
+# /proc/net/pktgen and /sys/class/net are the namespace's and the loop forks
+# nothing: COUNT REPS DEV:MEMBER,MEMBER... ... runs pktgen COUNT packets on
+# each DEV in turn, REPS rounds, and prints per run
+# "DEV PPS SENT COUNTED JAIN1000" (COUNTED: the sum of the members' tx_packets
+# deltas; JAIN1000: Jain's index of those deltas, times 1000).
+# shellcheck disable=SC2016
+TX_PG='
+count=$1 reps=$2
+shift 2
+pg=/proc/net/pktgen
+for ((r = 0; r < reps; r++)); do
+	for spec in "$@"; do
+		dev=${spec%%:*}
+		IFS=, read -r -a mem <<<"${spec#*:}"
+		before=()
+		for m in "${mem[@]}"; do
+			read -r v <"/sys/class/net/$m/statistics/tx_packets"
+			before+=("$v")
+		done
+		echo rem_device_all >$pg/kpktgend_0
+		echo "add_device $dev" >$pg/kpktgend_0
+		for c in "count $count" "clone_skb 0" "pkt_size 60" "delay 0" \
+			"src_min 198.51.100.1" "src_max 198.51.100.1" \
+			"dst 198.51.100.2" "dst_mac 02:00:00:00:00:02" \
+			"udp_dst_min 9" "udp_dst_max 9" "udp_src_min 1000" \
+			"udp_src_max 1999" "flag UDPSRC_RND"; do
+			echo "$c" >"$pg/$dev"
+		done
+		echo start >$pg/pgctrl
+		pps=0 sent=0
+		while read -r line; do
+			[[ "$line" =~ ^([0-9]+)pps ]] && pps=${BASH_REMATCH[1]}
+			[[ "$line" =~ pkts-sofar:\ ([0-9]+) ]] && sent=${BASH_REMATCH[1]}
+		done <"$pg/$dev"
+		echo rem_device_all >$pg/kpktgend_0
+		# The thread drops the device a moment later; wait for it so that
+		# the next add_device of it does not find it still there.
+		for ((w = 0; w < 500; w++)); do
+			[ -e "$pg/$dev" ] || break
+			read -r -t 0.01 <> <(:)
+		done
+		i=0 s=0 q=0
+		for m in "${mem[@]}"; do
+			read -r v <"/sys/class/net/$m/statistics/tx_packets"
+			d=$((v - before[i]))
+			s=$((s + d)) q=$((q + d * d)) i=$((i + 1))
+		done
+		j=0
+		[ "$q" -gt 0 ] && j=$((s * s * 1000 / (i * q)))
+		echo "$dev $pps $sent $s $j"
+	done
+done
+'
+
+# tx_runs COUNT REPS DEV:MEMBERS...: the runs above.
+tx_runs()
+{
+	ip netns exec lbfo-a bash -c "$TX_PG" tx-pktgen "$@"
+}
+
+# median of the numbers given
+tx_median()
+{
+	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+# tx_build N: direct dummy dd0, and six teams over N dummies each in lbfo-a:
+# lh (lbfo address-hash), la (lbfo active/standby), bx (bond balance-xor),
+# ba (bond active-backup), tl (team loadbalance), ta (team activebackup);
+# members NAME0..NAME(N-1). Fails if one did not form.
+tx_build()
+{
+	local n=$1 t i b=/tmp/lbfo-bench-tx.batch list
+	{
+		echo "link add dd0 type dummy"
+		echo "link set dd0 up"
+		for t in lh la bx ba tl ta; do
+			for ((i = 0; i < n; i++)); do
+				echo "link add $t$i type dummy"
+			done
+		done
+		echo "link add bx type bond mode balance-xor xmit_hash_policy layer3+4 miimon 100"
+		echo "link add ba type bond mode active-backup miimon 100"
+		for ((i = 0; i < n; i++)); do
+			echo "link set bx$i master bx"
+			echo "link set ba$i master ba"
+		done
+	} >"$b"
+	ip -n lbfo-a -batch "$b" || return 1
+	list=lh0
+	for ((i = 1; i < n; i++)); do list="$list,lh$i"; done
+	mk_lbfo lbfo-a lh mode switch-independent lb address-hash hash ip,ports \
+		members "$list" || return 1
+	list=la1
+	for ((i = 2; i < n; i++)); do list="$list,la$i"; done
+	mk_lbfo lbfo-a la mode switch-independent lb address-hash hash ip,ports \
+		members la0 standby "$list" || return 1
+	# shellcheck disable=SC2046
+	teamd_start lbfo-a tl '{"name": "loadbalance", "tx_hash": ["l3", "l4"]}' \
+		'{"name": "ethtool"}' $(tx_names tl "$n") || return 1
+	# shellcheck disable=SC2046
+	teamd_start lbfo-a ta '{"name": "activebackup"}' '{"name": "ethtool"}' \
+		$(tx_names ta "$n") || return 1
+	for t in lh la bx ba tl ta; do
+		echo "link set $t up"
+	done >"$b"
+	ip -n lbfo-a -batch "$b" || return 1
+	# Every team up with carrier (teamd's activebackup: once it picked a port).
+	wait_for 10 ip netns exec lbfo-a bash -c '
+		for t in lh la bx ba tl ta; do
+			read -r c <"/sys/class/net/$t/carrier" || exit 1
+			[ "$c" = 1 ] || exit 1
+		done' || { echo "a team has no carrier" >&2; return 1; }
+}
+
+# teamd must be gone before the next round starts one of the same name.
+tx_teardown()
+{
+	teamd_stop lbfo-a tl
+	teamd_stop lbfo-a ta
+	cleanup
+}
+
+tx_names()
+{
+	local i
+	for ((i = 0; i < $2; i++)); do
+		printf '%s%d ' "$1" "$i"
+	done
+}
+
+bench_tx()
+{
+	local reps secs ns=(2 4) n t pps sent sum j count cal direct specs counts=""
+	local -A label mode val spread
+	reps=$(pick 3 1)
+	secs=${BENCH_TX_SECONDS:-$(pick 1 0.2)}
+	if ! modprobe -a pktgen dummy bonding team; then
+		bfail tx "modules pktgen/dummy/bonding/team"
+		return 1
+	fi
+	label=([direct]=direct [lh]=lbfo [la]=lbfo [bx]=bonding [ba]=bonding
+		[tl]=team [ta]=team)
+	mode=([direct]="one member" [lh]="address-hash ip,ports"
+		[la]="active/standby" [bx]="balance-xor layer3+4"
+		[ba]="active-backup" [tl]="loadbalance l3,l4"
+		[ta]="activebackup")
+	btable tx "Transmit overhead: pktgen through the team vs one member directly" \
+		system mode members kpps "vs direct" "vs lbfo" spread
+	for n in "${ns[@]}"; do
+		ns_add lbfo-a
+		if ! tx_build "$n"; then
+			bfail tx "$n members: a team did not form"
+			tx_teardown
+			continue
+		fi
+		# Calibration on the direct dummy (also warms up).
+		read -r _ cal _ < <(tx_runs 20000 1 dd0:dd0)
+		if [ "${cal:-0}" -le 0 ]; then
+			bfail tx "$n members: pktgen sent nothing on the direct dummy"
+			tx_teardown
+			continue
+		fi
+		count=$(calc "%d" "$cal * $secs")
+		[ "$count" -lt 5000 ] && count=5000
+		counts="$counts${counts:+, }$count over $n members"
+		specs=(dd0:dd0)
+		for t in direct lh bx tl la ba ta; do
+			val[$t]=""
+			spread[$t]=""
+			[ "$t" = direct ] && continue
+			specs+=("$t:$(tx_names "$t" "$n" | sed 's/ $//; s/ /,/g')")
+		done
+		while read -r t pps sent sum j; do
+			[ "$t" = dd0 ] && t=direct
+			if [ "${pps:-0}" -le 0 ] || [ "$sent" != "$count" ] ||
+				[ "$sum" != "$sent" ]; then
+				bfail tx "$t over $n: pps ${pps:-?} sent ${sent:-?} of $count, members counted ${sum:-?}"
+				continue
+			fi
+			val[$t]="${val[$t]} $pps"
+			[ "$t" != direct ] && spread[$t]=$(printf '%d.%03d' $((j / 1000)) $((j % 1000)))
+		done < <(tx_runs "$count" "$reps" "${specs[@]}")
+		for t in direct lh bx tl la ba ta; do
+			# shellcheck disable=SC2086
+			[ -n "${val[$t]}" ] && val[$t]=$(tx_median ${val[$t]})
+		done
+		direct=${val[direct]}
+		for t in direct lh bx tl la ba ta; do
+			[ -n "${val[$t]}" ] || continue
+			local base=${val[lh]}
+			case $t in la | ba | ta) base=${val[la]} ;; esac
+			if [ "$t" = direct ]; then
+				brow tx direct "${mode[$t]}" 1 "$(calc "%.1f" "${val[$t]} / 1000")" \
+					1.00 - -
+			else
+				brow tx "${label[$t]}" "${mode[$t]}" "$n" \
+					"$(calc "%.1f" "${val[$t]} / 1000")" \
+					"$(ratio "${val[$t]}" "$direct")" \
+					"$(ratio "${val[$t]}" "$base")" "${spread[$t]}"
+			fi
+		done
+		for t in bx tl ba ta; do
+			local lt=lh
+			case $t in ba | ta) lt=la ;; esac
+			if [ -z "${val[$t]}" ] || [ -z "${val[$lt]}" ]; then
+				continue
+			fi
+			if [ "${val[$t]}" -gt "${val[$lt]}" ]; then
+				bnote tx "$n members: lbfo ${mode[$lt]} is slower than ${label[$t]} ${mode[$t]}: $(calc "%.0f" "${val[$lt]} / 1000") vs $(calc "%.0f" "${val[$t]} / 1000") kpps ($(ratio "${val[$lt]}" "${val[$t]}")x)"
+			fi
+		done
+		tx_teardown
+	done
+	bnote tx "pktgen (kpktgend_0, one thread) in the team's namespace: 60-byte UDP, clone_skb 0, random source port of 1000; packets a run: $counts (about ${secs} s at the direct rate of a calibration run), median of $reps interleaved runs"
+	bnote tx "members are dummy devices (xmit frees the packet): every system accepts them; each run checks that the members' tx counters add up to what pktgen sent"
+	bnote tx "vs direct: kpps / kpps of pktgen on one dummy directly; vs lbfo: kpps / lbfo's kpps in the matching mode (above 1: faster than lbfo); spread: Jain's index of the members' tx (1 even, 1/members all on one)"
+}
