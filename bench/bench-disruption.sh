@@ -134,10 +134,10 @@ dis_compare()
 bench_disruption()
 {
 	local n settle systems sys dev dir=/tmp/lbfo-bench-dis victim on_victim
-	local base fmoved fother fnone rmoved rother rnone back
+	local t0 base fmoved fother fnone rmoved rother rnone back
 
 	n=$(pick 64 16)
-	settle=$(pick 2 1)
+	settle=$(pick 2 0.5)
 	mkdir -p $dir
 	modprobe bonding
 	modprobe team
@@ -150,6 +150,7 @@ bench_disruption()
 	systems=("lbfo address-hash" "lbfo dynamic" "bonding balance-xor" \
 		"teamd loadbalance" "teamd loadbalance + basic balancer")
 	for sys in "${systems[@]}"; do
+		t0=$SECONDS
 		if ! dev=$(dis_build "$sys"); then
 			bfail disruption "$sys: the team did not form or reach the partner"
 			dis_unbuild "$sys" "${dev:-x}" 2>/dev/null
@@ -179,7 +180,7 @@ bench_disruption()
 		read -r fmoved fother fnone <<<"$(dis_compare $dir/m1 $dir/m2 "$victim")"
 		read -r rmoved rother rnone <<<"$(dis_compare $dir/m2 $dir/m3 "$victim")"
 		back=$(awk -v v="$victim" '$2 == v' $dir/m3 | wc -l)
-		echo "   $sys: $victim failed with $on_victim of $n flows; on failure $fmoved moved ($fother from other members, $fnone unmapped); on return $rmoved moved ($rother elsewhere than $victim, $rnone unmapped), $back on $victim again"
+		echo "   $sys: $victim failed with $on_victim of $n flows; on failure $fmoved moved ($fother from other members, $fnone unmapped); on return $rmoved moved ($rother elsewhere than $victim, $rnone unmapped), $back on $victim again ($((SECONDS - t0)) s)"
 		if [ "$fnone" -gt 0 ] || [ "$rnone" -gt 0 ]; then
 			bfail disruption "$sys: flows reached no member (failure $fnone, return $rnone)"
 			continue
