@@ -13,11 +13,13 @@
 # with clone_skb 0 (team devices lack IFF_TX_SKB_SHARING) and a random UDP
 # source port out of 1000, so the hash spreads them over the members. The
 # packet count is set from a calibration run on the direct dummy (about
-# BENCH_TX_SECONDS of sending). For each member count the configurations
-# are measured in turn, the round repeated 3 times (1 for smoke), and the
-# median of each kept. Each run also checks that the members' tx counters
-# account for every packet pktgen sent, and records the spread over them
-# (Jain's index: 1 = even, 1/n = all on one member).
+# BENCH_TX_SECONDS, default 0.5, of sending). For each member count the
+# configurations are measured in turn, the round repeated 5 times (1 for
+# smoke); the table gives the median rate and the median of the per-round
+# ratios (pairing the rounds keeps the host's drifts out of the ratios).
+# Each run also checks that the members' tx counters account for every
+# packet pktgen sent, and records the spread over them (Jain's index: 1 =
+# even, 1/n = all on one member).
 
 # The measurements, run by one bash inside the namespace so that
 # /proc/net/pktgen and /sys/class/net are the namespace's and the loop forks
@@ -48,12 +50,20 @@ for ((r = 0; r < reps; r++)); do
 			"udp_src_max 1999" "flag UDPSRC_RND"; do
 			echo "$c" >"$pg/$dev"
 		done
+		# "start" returns once the thread is done, or at once if the
+		# thread has not picked the run up within 125 ms (a loaded
+		# guest): wait for the result (at most 60 s).
 		echo start >$pg/pgctrl
-		pps=0 sent=0
-		while read -r line; do
-			[[ "$line" =~ ^([0-9]+)pps ]] && pps=${BASH_REMATCH[1]}
-			[[ "$line" =~ pkts-sofar:\ ([0-9]+) ]] && sent=${BASH_REMATCH[1]}
-		done <"$pg/$dev"
+		for ((w = 0; w < 6000; w++)); do
+			pps=0 sent=0 done=0
+			while read -r line; do
+				[[ "$line" =~ ^([0-9]+)pps ]] && pps=${BASH_REMATCH[1]}
+				[[ "$line" =~ pkts-sofar:\ ([0-9]+) ]] && sent=${BASH_REMATCH[1]}
+				[[ "$line" =~ ^Result:\ OK ]] && done=1
+			done <"$pg/$dev"
+			[ "$done" = 1 ] && break
+			read -r -t 0.01 <> <(:)
+		done
 		echo rem_device_all >$pg/kpktgend_0
 		# The thread drops the device a moment later; wait for it so that
 		# the next add_device of it does not find it still there.
@@ -80,10 +90,33 @@ tx_runs()
 	ip netns exec lbfo-a bash -c "$TX_PG" tx-pktgen "$@"
 }
 
-# median of the numbers given
-tx_median()
+# tx_stats "X..." "D..." "L...": per-round figures of a configuration, of
+# the direct dummy and of its lbfo counterpart ("-": failed); prints the
+# median of X, and the medians of the per-round ratios X/D and X/L ("-"
+# when there is none). Pairing the rounds keeps the host's drifts out of
+# the ratios.
+tx_stats()
 {
-	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+	awk -v xs="$1" -v ds="$2" -v ls="$3" '
+	function med(a, n,   i, j, t) {
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+			}
+		return a[int((n + 1) / 2)]
+	}
+	BEGIN {
+		n = split(xs, x, " "); split(ds, d, " "); split(ls, l, " ")
+		for (i = 1; i <= n; i++) {
+			if (x[i] == "-") continue
+			v[++nv] = x[i]
+			if (d[i] != "-" && d[i] > 0) rd[++nd] = x[i] / d[i]
+			if (l[i] != "-" && l[i] > 0) rl[++nl] = x[i] / l[i]
+		}
+		printf "%s %s %s\n", nv ? med(v, nv) : "-",
+			nd ? sprintf("%.2f", med(rd, nd)) : "-",
+			nl ? sprintf("%.2f", med(rl, nl)) : "-"
+	}'
 }
 
 # tx_build N: direct dummy dd0, and six teams over N dummies each in lbfo-a:
@@ -117,22 +150,35 @@ tx_build()
 	for ((i = 2; i < n; i++)); do list="$list,la$i"; done
 	mk_lbfo lbfo-a la mode switch-independent lb address-hash hash ip,ports \
 		members la0 standby "$list" || return 1
-	# shellcheck disable=SC2046
+	# teamd starts with no ports and sees them come through the team
+	# driver (one batch instead of a wait per port).
 	teamd_start lbfo-a tl '{"name": "loadbalance", "tx_hash": ["l3", "l4"]}' \
-		'{"name": "ethtool"}' $(tx_names tl "$n") || return 1
-	# shellcheck disable=SC2046
-	teamd_start lbfo-a ta '{"name": "activebackup"}' '{"name": "ethtool"}' \
-		$(tx_names ta "$n") || return 1
-	for t in lh la bx ba tl ta; do
-		echo "link set $t up"
-	done >"$b"
+		'{"name": "ethtool"}' || return 1
+	teamd_start lbfo-a ta '{"name": "activebackup"}' '{"name": "ethtool"}' ||
+		return 1
+	{
+		for t in tl ta; do
+			for ((i = 0; i < n; i++)); do
+				echo "link set $t$i master $t"
+				echo "link set $t$i up"
+			done
+		done
+		for t in lh la bx ba tl ta; do
+			echo "link set $t up"
+		done
+	} >"$b"
 	ip -n lbfo-a -batch "$b" || return 1
-	# Every team up with carrier (teamd's activebackup: once it picked a port).
+	# Every team up with carrier (teamd's activebackup: once it picked a
+	# port) and all its members.
+	# shellcheck disable=SC2016
 	wait_for 10 ip netns exec lbfo-a bash -c '
 		for t in lh la bx ba tl ta; do
 			read -r c <"/sys/class/net/$t/carrier" || exit 1
 			[ "$c" = 1 ] || exit 1
-		done' || { echo "a team has no carrier" >&2; return 1; }
+			l=(/sys/class/net/$t/lower_*)
+			[ "${#l[@]}" = "$1" ] || exit 1
+		done' tx-check "$n" ||
+		{ echo "a team lacks carrier or members" >&2; return 1; }
 }
 
 # teamd must be gone before the next round starts one of the same name.
@@ -153,10 +199,10 @@ tx_names()
 
 bench_tx()
 {
-	local reps secs ns=(2 4) n t pps sent sum j count cal direct specs counts=""
+	local reps secs ns=(2 4) n t pps sent sum j count cal specs counts="" base vsd vsl
 	local -A label mode val spread
-	reps=$(pick 3 1)
-	secs=${BENCH_TX_SECONDS:-$(pick 1 0.2)}
+	reps=$(pick 5 1)
+	secs=${BENCH_TX_SECONDS:-$(pick 0.5 0.2)}
 	if ! modprobe -a pktgen dummy bonding team; then
 		bfail tx "modules pktgen/dummy/bonding/team"
 		return 1
@@ -193,48 +239,38 @@ bench_tx()
 			[ "$t" = direct ] && continue
 			specs+=("$t:$(tx_names "$t" "$n" | sed 's/ $//; s/ /,/g')")
 		done
+		# val[T]: one figure per round, "-" for a failed run.
 		while read -r t pps sent sum j; do
 			[ "$t" = dd0 ] && t=direct
 			if [ "${pps:-0}" -le 0 ] || [ "$sent" != "$count" ] ||
 				[ "$sum" != "$sent" ]; then
 				bfail tx "$t over $n: pps ${pps:-?} sent ${sent:-?} of $count, members counted ${sum:-?}"
+				val[$t]="${val[$t]} -"
 				continue
 			fi
 			val[$t]="${val[$t]} $pps"
 			[ "$t" != direct ] && spread[$t]=$(printf '%d.%03d' $((j / 1000)) $((j % 1000)))
 		done < <(tx_runs "$count" "$reps" "${specs[@]}")
 		for t in direct lh bx tl la ba ta; do
-			# shellcheck disable=SC2086
-			[ -n "${val[$t]}" ] && val[$t]=$(tx_median ${val[$t]})
-		done
-		direct=${val[direct]}
-		for t in direct lh bx tl la ba ta; do
-			[ -n "${val[$t]}" ] || continue
-			local base=${val[lh]}
-			case $t in la | ba | ta) base=${val[la]} ;; esac
-			if [ "$t" = direct ]; then
-				brow tx direct "${mode[$t]}" 1 "$(calc "%.1f" "${val[$t]} / 1000")" \
-					1.00 - -
-			else
-				brow tx "${label[$t]}" "${mode[$t]}" "$n" \
-					"$(calc "%.1f" "${val[$t]} / 1000")" \
-					"$(ratio "${val[$t]}" "$direct")" \
-					"$(ratio "${val[$t]}" "$base")" "${spread[$t]}"
-			fi
-		done
-		for t in bx tl ba ta; do
-			local lt=lh
-			case $t in ba | ta) lt=la ;; esac
-			if [ -z "${val[$t]}" ] || [ -z "${val[$lt]}" ]; then
+			base=lh
+			case $t in la | ba | ta) base=la ;; esac
+			read -r pps vsd vsl < <(tx_stats "${val[$t]}" "${val[direct]}" "${val[$base]}")
+			if [ "$pps" = - ]; then
 				continue
 			fi
-			if [ "${val[$t]}" -gt "${val[$lt]}" ]; then
-				bnote tx "$n members: lbfo ${mode[$lt]} is slower than ${label[$t]} ${mode[$t]}: $(calc "%.0f" "${val[$lt]} / 1000") vs $(calc "%.0f" "${val[$t]} / 1000") kpps ($(ratio "${val[$lt]}" "${val[$t]}")x)"
+			if [ "$t" = direct ]; then
+				brow tx direct "${mode[$t]}" 1 "$(calc "%.1f" "$pps / 1000")" 1.00 - -
+				continue
+			fi
+			brow tx "${label[$t]}" "${mode[$t]}" "$n" "$(calc "%.1f" "$pps / 1000")" \
+				"$vsd" "$vsl" "${spread[$t]}"
+			if [ "$vsl" != - ] && awk -v r="$vsl" 'BEGIN { exit !(r > 1) }'; then
+				bnote tx "$n members: lbfo ${mode[$base]} is slower than ${label[$t]} ${mode[$t]}: it sends $(calc "%.2f" "1 / $vsl") of its packets per second (median of the per-round ratios)"
 			fi
 		done
 		tx_teardown
 	done
-	bnote tx "pktgen (kpktgend_0, one thread) in the team's namespace: 60-byte UDP, clone_skb 0, random source port of 1000; packets a run: $counts (about ${secs} s at the direct rate of a calibration run), median of $reps interleaved runs"
+	bnote tx "pktgen (kpktgend_0, one thread) in the team's namespace: 60-byte UDP, clone_skb 0, random source port of 1000; packets a run: $counts (about ${secs} s at the direct rate of a calibration run), $reps rounds, each measuring every configuration once; kpps: the median; ratios: the median of the per-round ratios"
 	bnote tx "members are dummy devices (xmit frees the packet): every system accepts them; each run checks that the members' tx counters add up to what pktgen sent"
 	bnote tx "vs direct: kpps / kpps of pktgen on one dummy directly; vs lbfo: kpps / lbfo's kpps in the matching mode (above 1: faster than lbfo); spread: Jain's index of the members' tx (1 even, 1/members all on one)"
 }
