@@ -32,44 +32,54 @@ TX_PG='
 count=$1 reps=$2
 shift 2
 pg=/proc/net/pktgen
+# one DEV: a pktgen run of COUNT packets; sets pps, sent and result.
+one() {
+	local c w line done
+	echo "add_device $1" >$pg/kpktgend_0
+	for c in "count $count" "clone_skb 0" "pkt_size 60" "delay 0" \
+		"src_min 198.51.100.1" "src_max 198.51.100.1" \
+		"dst 198.51.100.2" "dst_mac 02:00:00:00:00:02" \
+		"udp_dst_min 9" "udp_dst_max 9" "udp_src_min 1000" \
+		"udp_src_max 1999" "flag UDPSRC_RND"; do
+		echo "$c" >"$pg/$1"
+	done
+	# "start" returns once the thread is done, or at once if the thread
+	# has not picked the run up within 125 ms (a loaded guest): wait for
+	# the result (at most 30 s).
+	echo start >$pg/pgctrl
+	for ((w = 0; w < 3000; w++)); do
+		pps=0 sent=0 done=0 result=""
+		while read -r line; do
+			[[ "$line" =~ ^([0-9]+)pps ]] && pps=${BASH_REMATCH[1]}
+			[[ "$line" =~ pkts-sofar:\ ([0-9]+) ]] && sent=${BASH_REMATCH[1]}
+			[[ "$line" =~ ^Result: ]] && result=$line
+			[[ "$line" =~ ^Result:\ OK ]] && done=1
+		done <"$pg/$1"
+		[ "$done" = 1 ] && break
+		read -r -t 0.01 <> <(:)
+	done
+	echo rem_device_all >$pg/kpktgend_0
+	# The thread drops the device a moment later; wait for it so that the
+	# next add_device of it does not find it still there.
+	for ((w = 0; w < 500; w++)); do
+		[ -e "$pg/$1" ] || break
+		read -r -t 0.01 <> <(:)
+	done
+	[ "$done" = 1 ] && [ "$sent" = "$count" ]
+}
 for ((r = 0; r < reps; r++)); do
 	for spec in "$@"; do
 		dev=${spec%%:*}
 		IFS=, read -r -a mem <<<"${spec#*:}"
-		before=()
-		for m in "${mem[@]}"; do
-			read -r v <"/sys/class/net/$m/statistics/tx_packets"
-			before+=("$v")
-		done
-		echo rem_device_all >$pg/kpktgend_0
-		echo "add_device $dev" >$pg/kpktgend_0
-		for c in "count $count" "clone_skb 0" "pkt_size 60" "delay 0" \
-			"src_min 198.51.100.1" "src_max 198.51.100.1" \
-			"dst 198.51.100.2" "dst_mac 02:00:00:00:00:02" \
-			"udp_dst_min 9" "udp_dst_max 9" "udp_src_min 1000" \
-			"udp_src_max 1999" "flag UDPSRC_RND"; do
-			echo "$c" >"$pg/$dev"
-		done
-		# "start" returns once the thread is done, or at once if the
-		# thread has not picked the run up within 125 ms (a loaded
-		# guest): wait for the result (at most 60 s).
-		echo start >$pg/pgctrl
-		for ((w = 0; w < 6000; w++)); do
-			pps=0 sent=0 done=0
-			while read -r line; do
-				[[ "$line" =~ ^([0-9]+)pps ]] && pps=${BASH_REMATCH[1]}
-				[[ "$line" =~ pkts-sofar:\ ([0-9]+) ]] && sent=${BASH_REMATCH[1]}
-				[[ "$line" =~ ^Result:\ OK ]] && done=1
-			done <"$pg/$dev"
-			[ "$done" = 1 ] && break
-			read -r -t 0.01 <> <(:)
-		done
-		echo rem_device_all >$pg/kpktgend_0
-		# The thread drops the device a moment later; wait for it so that
-		# the next add_device of it does not find it still there.
-		for ((w = 0; w < 500; w++)); do
-			[ -e "$pg/$dev" ] || break
-			read -r -t 0.01 <> <(:)
+		# A second try if pktgen did not finish the run.
+		for ((try = 0; try < 2; try++)); do
+			before=()
+			for m in "${mem[@]}"; do
+				read -r v <"/sys/class/net/$m/statistics/tx_packets"
+				before+=("$v")
+			done
+			one "$dev" && break
+			echo "pktgen on $dev: ${result:-no result}, $sent of $count sent" >&2
 		done
 		i=0 s=0 q=0
 		for m in "${mem[@]}"; do
