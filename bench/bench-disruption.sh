@@ -134,7 +134,8 @@ dis_compare()
 bench_disruption()
 {
 	local n settle systems sys dev dir=/tmp/lbfo-bench-dis victim on_victim
-	local t0 base fmoved fother fnone rmoved rother rnone back
+	local -A moves
+	local l t0 base fmoved fother fnone rmoved rother rnone back
 
 	n=$(pick 64 16)
 	settle=$(pick 2 0.5)
@@ -185,12 +186,23 @@ bench_disruption()
 			bfail disruption "$sys: flows reached no member (failure $fnone, return $rnone)"
 			continue
 		fi
+		moves[$sys]=$((fother + rother))
 		brow disruption "$sys" "$n" "$(calc "%.2f" "$on_victim / $n")" \
 			"$(calc "%.2f" "$base / $n")" "$(calc "%.2f" "$fmoved / $n")" \
 			"$fother" "$(calc "%.2f" "$rmoved / $n")" "$rother" \
 			"$(ratio "$fmoved" "$on_victim")"
 	done
 	echo quit >&"${DIS_MAP[1]}"
+	for l in "lbfo address-hash" "lbfo dynamic"; do
+		[ -n "${moves[$l]:-}" ] || continue
+		for sys in "${systems[@]}"; do
+			[[ "$sys" == lbfo* ]] && continue
+			[ -n "${moves[$sys]:-}" ] || continue
+			if [ "${moves[$sys]}" -lt "${moves[$l]}" ]; then
+				bnote disruption "lbfo does worse here: $l made more unnecessary and stray moves than $sys (${moves[$l]} against ${moves[$sys]})."
+			fi
+		done
+	done
 	bnote disruption "Fractions of the $n flows; unnecessary and stray moves are flow counts. Ideal: moved on failure = on failed member (ratio 1.00), no unnecessary move; on return no stray move."
 	bnote disruption "The failed member is the one carrying the most flows; ${settle} s of settling after each event and between the two maps before it (moved, no event)."
 }
