@@ -336,6 +336,11 @@ scale_failover()
 				continue
 			fi
 			lost=$((att - cnt))
+			if [ "$lost" -lt 0 ]; then
+				bfail scale_failover "$t: the members passed $cnt packets, more than the $att pktgen tried"
+				ok=0
+				continue
+			fi
 			loss[$t]="${loss[$t]} $lost"
 			outage[$t]="${outage[$t]} $(calc "%.2f" "$lost * $usec / $att / 1000")"
 		done
