@@ -139,31 +139,53 @@ unsigned int lbfo_balance(const u8 *bucket_slot, const u64 *bucket_bytes,
 			  u32 threshold_pct, struct lbfo_move *moves,
 			  unsigned int max_moves)
 {
-	unsigned int s, hi, lo, b, n = 0;
+	unsigned int s, i, hi, lo, b = LBFO_BUCKETS, n = 0, ntargets;
+	u8 order[LBFO_MAX_MEMBERS];
 	struct balance_round r;
 	u64 x;
 
 	round_init(&r, bucket_slot, bucket_bytes, weights, nslots);
 	while (n < max_moves) {
-		/* Busiest and least busy slots, lowest numbers on ties. */
+		/*
+		 * The busiest slot (lowest number on ties), and the others
+		 * from the least busy up (insertion sort, stable: lowest
+		 * numbers first on ties).
+		 */
 		hi = r.nslots;
-		lo = r.nslots;
+		ntargets = 0;
 		for (s = 0; s < r.nslots; s++) {
 			if (!r.weight[s])
 				continue;
 			if (hi == r.nslots || slot_less(&r, hi, s))
 				hi = s;
-			if (lo == r.nslots || slot_less(&r, s, lo))
-				lo = s;
+			for (i = ntargets; i && slot_less(&r, s, order[i - 1]); i--)
+				order[i] = order[i - 1];
+			order[i] = s;
+			ntargets++;
 		}
-		if (hi == lo ||
-		    !over_threshold(r.load[hi], r.weight[hi], r.load[lo],
-				    r.weight[lo], threshold_pct))
-			break;
 
-		/* Only a move that lowers the peak: never an elephant alone. */
-		b = best_bucket(&r, bucket_slot, bucket_bytes, hi, lo);
-		if (b == LBFO_BUCKETS)
+		/*
+		 * Only a move that lowers the peak: never an elephant alone.
+		 * The least busy slot may be unable to take any bucket (a
+		 * slow member, whose small weight one bucket overloads): then
+		 * the next least busy is tried, as long as it is past the
+		 * threshold.
+		 */
+		lo = r.nslots;
+		for (i = 0; i < ntargets; i++) {
+			s = order[i];
+			if (s == hi ||
+			    !over_threshold(r.load[hi], r.weight[hi],
+					    r.load[s], r.weight[s],
+					    threshold_pct))
+				break;
+			b = best_bucket(&r, bucket_slot, bucket_bytes, hi, s);
+			if (b != LBFO_BUCKETS) {
+				lo = s;
+				break;
+			}
+		}
+		if (lo == r.nslots)
 			break;
 
 		x = bucket_bytes[b] >> r.bshift;

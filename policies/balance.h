@@ -55,8 +55,11 @@ struct lbfo_move {
  * Greedy: while the imbalance is above the threshold and there is room,
  * take the busiest slot (load / weight) and move the one bucket of it that
  * makes max(busiest after, receiver after), in load per weight, smallest,
- * to the least busy slot; but only if that value is below the busiest
- * slot's load before the move, so a move always lowers the peak. A bucket
+ * to the least busy slot that can take one: only if that value is below
+ * the busiest slot's load before the move, so a move always lowers the
+ * peak. When the least busy slot cannot (a slow member one bucket would
+ * overload), the next least busy is tried, while still past the threshold.
+ * A bucket
  * too heavy to share (one elephant flow) is therefore never moved back and
  * forth. Buckets with no bytes are not moved (bytes are compared to 22
  * significant bits: a bucket below 2^-22 of the busiest one counts as

@@ -328,6 +328,37 @@ static void lbfo_balance_skips_test(struct kunit *test)
 					   t->moves, LBFO_BUCKETS), 0);
 }
 
+/*
+ * The least busy slot cannot take any bucket (a slow member that one bucket
+ * would overload): the next least busy one does, and the slow one is left
+ * alone. Weights as the guest's NICs: 1000, 10000, 100, 1000 Mb/s.
+ */
+static void lbfo_balance_slow_idle_test(struct kunit *test)
+{
+	static const u32 weights[4] = { 1000, 10000, 100, 1000 };
+	struct bal *t = new_bal(test);
+	unsigned int i, n;
+	u64 load[4];
+
+	put(t, 0, 1, 0, 100);
+	put(t, 1, 10, 1, 100);
+	put(t, 11, 4, 3, 100);
+	n = lbfo_balance(t->slot, t->bytes, weights, 4, 25, t->moves,
+			 LBFO_BUCKETS);
+	KUNIT_ASSERT_GE(test, n, 1);
+	KUNIT_EXPECT_EQ(test, t->moves[0].bucket, 11);
+	KUNIT_EXPECT_EQ(test, t->moves[0].to, 0);
+	for (i = 0; i < n; i++)
+		KUNIT_EXPECT_NE(test, t->moves[i].to, 2);
+
+	settle(test, t, weights, 4, 25, LBFO_BUCKETS);
+	loads(t, 4, load);
+	KUNIT_EXPECT_EQ(test, load[2], 0);
+	/* The peak share fell from 400/1000: at most 200 per 1000. */
+	for (i = 0; i < 4; i++)
+		KUNIT_EXPECT_LE(test, load[i] * 1000, 200ULL * weights[i]);
+}
+
 /* Counters near 2^64 and huge weights do not overflow the arithmetic. */
 static void lbfo_balance_large_test(struct kunit *test)
 {
@@ -399,6 +430,7 @@ static struct kunit_case lbfo_balance_test_cases[] = {
 	KUNIT_CASE(lbfo_balance_weights_test),
 	KUNIT_CASE(lbfo_balance_converges_test),
 	KUNIT_CASE(lbfo_balance_max_moves_test),
+	KUNIT_CASE(lbfo_balance_slow_idle_test),
 	KUNIT_CASE(lbfo_balance_deterministic_test),
 	KUNIT_CASE(lbfo_balance_skips_test),
 	KUNIT_CASE(lbfo_balance_large_test),

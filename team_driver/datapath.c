@@ -126,29 +126,21 @@ static struct lbfo_member *lbfo_si_fixup(struct lbfo_team *team,
 	return member;
 }
 
-/**
- * lbfo_xmit() - ndo_start_xmit: send a packet through one member
- * @skb: the packet
- * @dev: the team
- *
- * Return: NETDEV_TX_OK; the packet is always consumed.
+/*
+ * The member that sends @skb by the team's algorithm and mode, or NULL to
+ * drop it.
  */
-netdev_tx_t lbfo_xmit(struct sk_buff *skb, struct net_device *dev)
+static struct lbfo_member *lbfo_select(struct lbfo_team *team,
+				       const struct lbfo_txmap *map,
+				       struct sk_buff *skb, u8 lb)
 {
-	struct lbfo_team *team = netdev_priv(dev);
-	u8 lb = READ_ONCE(team->p.lb), slot;
-	unsigned int len = skb->len, b;
+	u16 vlan = lbfo_skb_vlan(skb);
 	struct lbfo_member *member;
-	struct lbfo_txmap *map;
 	struct lbfo_flow flow;
-	u16 vlan;
+	unsigned int b;
 	u32 hash;
-	int rc;
+	u8 slot;
 
-	map = rcu_dereference_bh(team->txmap);
-	if (unlikely(!map) || unlikely(skb->len < ETH_HLEN))
-		goto drop;
-	vlan = lbfo_skb_vlan(skb);
 	if (lb == LBFO_LB_HYPERV_PORT) {
 		b = lbfo_port_bucket(team, skb, vlan);
 		hash = b;
@@ -159,7 +151,7 @@ netdev_tx_t lbfo_xmit(struct sk_buff *skb, struct net_device *dev)
 				      &team->hash_key);
 		b = lbfo_hash_bucket(hash);
 		if (lb == LBFO_LB_DYNAMIC)
-			slot = lbfo_dynamic_slot(team, b, len);
+			slot = lbfo_dynamic_slot(team, b, skb->len);
 		else
 			slot = READ_ONCE(team->buckets[b].slot);
 	}
@@ -168,11 +160,42 @@ netdev_tx_t lbfo_xmit(struct sk_buff *skb, struct net_device *dev)
 	if (unlikely(!member))
 		member = map->members[reciprocal_scale(hash, map->count)];
 
-	if (READ_ONCE(team->p.mode) == LBFO_MODE_SWITCH_INDEPENDENT) {
+	if (READ_ONCE(team->p.mode) == LBFO_MODE_SWITCH_INDEPENDENT)
 		member = lbfo_si_fixup(team, map, skb, member, lb, vlan);
-		if (unlikely(!member))
-			goto drop;
-	}
+	return member;
+}
+
+/**
+ * lbfo_xmit() - ndo_start_xmit: send a packet through one member
+ * @skb: the packet
+ * @dev: the team
+ *
+ * Return: NETDEV_TX_OK; the packet is always consumed.
+ */
+netdev_tx_t lbfo_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct lbfo_team *team = netdev_priv(dev);
+	u8 lb = READ_ONCE(team->p.lb);
+	unsigned int len = skb->len;
+	struct lbfo_member *member;
+	struct lbfo_txmap *map;
+	int rc;
+
+	map = rcu_dereference_bh(team->txmap);
+	if (unlikely(!map) || unlikely(skb->len < ETH_HLEN))
+		goto drop;
+	/*
+	 * Address hash with one member carrying traffic (active/standby):
+	 * every bucket and every source address is that member's, so the
+	 * packet need not be parsed. Dynamic still counts its buckets' bytes
+	 * and hyperv-port its sources, for when members come back.
+	 */
+	if (lb == LBFO_LB_ADDRESS_HASH && map->count == 1)
+		member = map->members[0];
+	else
+		member = lbfo_select(team, map, skb, lb);
+	if (unlikely(!member))
+		goto drop;
 
 	skb->dev = member->dev;
 	/* net_xmit_eval() evaluates its argument twice: keep the call apart. */
