@@ -120,25 +120,27 @@ def plot_balance(t, png, datdir):
                    if len(r) == len(h) and r[1] == speeds]
             pts = sorted(p for p in pts if None not in p)
             if pts:
-                series.append((f"{h[col]}, {speeds}", speeds, pts))
+                series.append((f"{h[col]}, {speeds}", speeds, pts, col))
     if not series:
         return False
     plots = []
-    for i, (label, speeds, pts) in enumerate(series):
+    for i, (label, speeds, pts, col) in enumerate(series):
         dat = os.path.join(datdir, f"balance-{i}.dat")
         with open(dat, "w", encoding="utf-8") as f:
             f.writelines(f"{x:g} {y:g}\n" for x, y in pts)
         dash = 1 if speeds == "equal" else 2
+        # One colour per system, solid for equal speeds, dashed for mixed.
         plots.append(f"{quote(dat)} using 1:2 with linespoints "
-                     f"dt {dash} lw 2 title {quote(label)}")
-    script = f"""set terminal pngcairo size 900,560
+                     f"lc {col - 1} pt {col + 3} dt {dash} lw 2 "
+                     f"title {quote(label)}")
+    script = f"""set terminal pngcairo size 1100,560
 set output {quote(png)}
 set title {quote(t['title'])}
 set logscale x 2
 set xlabel "flows"
 set ylabel "Jain's fairness index (1 = on target)"
 set yrange [0:1.05]
-set key bottom right
+set key outside right center
 set grid
 plot {", ".join(plots)}
 """
