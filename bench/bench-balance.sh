@@ -305,6 +305,7 @@ for n in map(int, sys.argv[6].split()):
 	done
 	bnote balance "Traffic: N UDP flows from N random (seeded, the same for every system) source ports, round robin, $size-byte frames, $rate frames/s: every flow the same bytes; ${warm} s warm-up, then ${meas} s of whole rounds measured (members' tx_bytes). Dynamic balancers: lbfo balance-interval $interval_ms ms (flowlet gap default 500 us, threshold default 25%), teamd basic balancing_interval $((interval_ms / 100)) tenths of a second."
 	bnote balance "equal: 4 veth members, unweighted index. mixed: the 4 emulated NICs (${share[mixed,members]:-?}), index weighted by speed: the target byte shares are ${share[mixed,target]:-?} %; only lbfo (address-hash and dynamic) weights members by speed, bonding and teamd aim at equal shares."
+	bnote balance "With few flows the weighted index and lbfo's balancer want different things: lbfo dynamic moves a flow only if that lowers the highest load per unit of speed, so 8 equal flows over 1000/10000/100/1000 Mb/s all stay on the 10 Gb/s member (1.2 times its share; one flow on a 1 Gb/s member would be 1.5 times), which the index scores 0.25; spreading them scores higher while loading a slow member past its speed."
 	for n in $flows_list; do
 		for speeds in equal mixed; do
 			local line=""
