@@ -467,3 +467,51 @@ test_lb_fragments_and_icmp_errors_follow_their_flow()
 	check_eq "ICMP errors follow their flow" "$n" "$ok"
 	rm -f "$map"
 }
+
+# members_used FILE: how many members a flow map (flow_map) uses.
+members_used()
+{
+	awk '$2 != "none" { print $2 }' "$1" | sort -u | wc -l
+}
+
+# The hash fields beyond the default. `mac`: the flows between one pair of
+# MAC addresses, whatever their ports, share a member, while the frames of
+# many VMs (source MAC addresses) spread over the members. `inner`: the
+# flows inside a GRE tunnel, whose outer headers are all alike (so `ip,ports`
+# puts them on one member), spread over the members.
+test_lb_hash_fields_mac_and_inner()
+{
+	local m=/tmp/lbfo-hf.$$ used br_mac
+
+	topo_veth 4
+	set_lb team0 address-hash
+	br_mac=$(B cat /sys/class/net/br0/address)
+	check "hash mac" A "$RTNL" team-set-raw team0 IFLA_LBFO_HASH_FIELDS u32 1
+	flow_map "$m" 64
+	used=$(members_used "$m")
+	echo "  hash mac: 64 flows of one address pair on $used member(s)"
+	check_eq "one MAC pair, one member" 1 "$used"
+	A "$FLOWS" map 192.0.2.2 --raw team0 --dst-mac "$br_mac" --flows 64 \
+		--devs a0,a1,a2,a3 >"$m"
+	used=$(members_used "$m")
+	echo "  hash mac: 64 VMs on $used members"
+	check_eq "every VM's frames are carried" 0 "$(grep -c none "$m")"
+	check "64 VMs spread over 3 or 4 members" test "$used" -ge 3
+
+	A ip link add lbt-gre type gre local 192.0.2.1 remote 192.0.2.2 key 7
+	A ip link set lbt-gre up
+	A ip addr add 198.51.100.1/24 dev lbt-gre
+	check "hash ip,ports" A "$RTNL" team-set-raw team0 IFLA_LBFO_HASH_FIELDS u32 6
+	A "$FLOWS" map 198.51.100.2 --flows 64 --devs a0,a1,a2,a3 >"$m"
+	used=$(members_used "$m")
+	echo "  hash ip,ports: 64 flows in GRE on $used member(s)"
+	check_eq "every tunnelled flow is carried" 0 "$(grep -c none "$m")"
+	check_eq "outer headers alike, one member" 1 "$used"
+	check "hash ip,ports,inner" A "$RTNL" team-set-raw team0 IFLA_LBFO_HASH_FIELDS u32 14
+	A "$FLOWS" map 198.51.100.2 --flows 64 --devs a0,a1,a2,a3 >"$m"
+	used=$(members_used "$m")
+	echo "  hash ip,ports,inner: 64 flows in GRE on $used members"
+	check_eq "every tunnelled flow is carried" 0 "$(grep -c none "$m")"
+	check "inner flows spread over 3 or 4 members" test "$used" -ge 3
+	rm -f "$m"
+}
