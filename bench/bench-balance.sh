@@ -167,45 +167,7 @@ for n in map(int, sys.argv[6].split()):
 			link set team0 up
 			addr add 192.0.2.1/24 dev team0
 		EOF
-		# One shell polls every member until it has carrier and its
-		# team uses it (the e1000 reports carrier up to 2 s late).
-		# shellcheck disable=SC2016
-		ip netns exec lbfo-a sh -c '
-			sys=$1 teamctl=$2; shift 2; i=0
-			while [ $i -lt 150 ]; do
-				ok=1
-				for m; do
-					c=0; read -r c <"/sys/class/net/$m/carrier" || c=0
-					[ "$c" = 1 ] || ok=0
-					f=/sys/class/net/$m/bonding_slave/mii_status
-					if [ -e "$f" ]; then read -r c <"$f"; [ "$c" = up ] || ok=0; fi
-				done
-				if [ $ok = 1 ]; then
-					case $sys in
-					lbfo*) "$teamctl" team show team0 | grep -q "carriers $#\$" && exit 0 ;;
-					teamd*)
-						n=0
-						for m; do
-							teamnl -p "$m" team0 getoption enabled | grep -q true && n=$((n + 1))
-						done
-						[ $n = $# ] && exit 0 ;;
-					*) exit 0 ;;
-					esac
-				fi
-				sleep 0.1
-				i=$((i + 1))
-			done
-			echo "  $sys: not every member of team0 carries traffic" >&2
-			exit 1' sh "$1" "$TEAMCTL" "${members[@]}" 2>&1 || return 1
-		wait_for 20 ip netns exec lbfo-a ping -c 1 -W 1 192.0.2.2
-	}
-
-	_bal_team_del()
-	{
-		case "$1" in
-		teamd*) teamd_stop lbfo-a team0 ;;
-		*) ip -n lbfo-a link del team0 2>/dev/null ;;
-		esac
+		team_ready "$1" team0 "${members[@]}"
 	}
 
 	# _bal_points SPEEDS SYSTEM: every flow count on the team as it is,
@@ -265,7 +227,7 @@ for n in map(int, sys.argv[6].split()):
 			t=$EPOCHREALTIME
 			if ! _bal_team "$sys"; then
 				bfail balance "$sys, $speeds speeds: the team did not form"
-				_bal_team_del "$sys"
+				team_del lbfo-a "$sys" team0 2>/dev/null
 				continue
 			fi
 			echo "  ($sys: formed in $(calc "%.1f" "$EPOCHREALTIME - $t") s)"
@@ -277,7 +239,7 @@ for n in map(int, sys.argv[6].split()):
 				_bal_points "$speeds" "lbfo dynamic"
 			fi
 			echo "  ($sys: measured in $(calc "%.1f" "$EPOCHREALTIME - $t") s)"
-			_bal_team_del "$sys"
+			team_del lbfo-a "$sys" team0 2>/dev/null
 		done
 		# member order and the target shares, for the notes
 		local names="" target="" tot=0

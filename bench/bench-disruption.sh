@@ -96,15 +96,6 @@ dis_build()
 	echo $dev
 }
 
-# dis_unbuild SYSTEM DEV
-dis_unbuild()
-{
-	case "$1" in
-	teamd*) teamd_stop lbfo-a "$2" ;;
-	*) ip -n lbfo-a link del "$2" ;;
-	esac
-}
-
 # dis_map FILE: the map of the flows, by the mapper (coprocess DIS_MAP).
 dis_map()
 {
@@ -154,12 +145,12 @@ bench_disruption()
 		t0=$SECONDS
 		if ! dev=$(dis_build "$sys"); then
 			bfail disruption "$sys: the team did not form or reach the partner"
-			dis_unbuild "$sys" "${dev:-x}" 2>/dev/null
+			team_del lbfo-a "$sys" "${dev:-x}" 2>/dev/null
 			continue
 		fi
 		if ! dis_map $dir/m0 || ! sleep "$settle" || ! dis_map $dir/m1; then
 			bfail disruption "$sys: the flow map failed"
-			dis_unbuild "$sys" "$dev"
+			team_del lbfo-a "$sys" "$dev"
 			continue
 		fi
 		read -r base _ fnone <<<"$(dis_compare $dir/m0 $dir/m1 -)"
@@ -168,7 +159,7 @@ bench_disruption()
 		on_victim=$(awk -v v="$victim" '$2 == v' $dir/m1 | wc -l)
 		if [ -z "$victim" ] || [ "$fnone" -gt 0 ]; then
 			bfail disruption "$sys: $fnone of $n flows reached no member before the failure"
-			dis_unbuild "$sys" "$dev"
+			team_del lbfo-a "$sys" "$dev"
 			continue
 		fi
 		ip -n lbfo-b link set "b${victim#a}" down
@@ -177,7 +168,7 @@ bench_disruption()
 		ip -n lbfo-b link set "b${victim#a}" up
 		sleep "$settle"
 		dis_map $dir/m3 || bfail disruption "$sys: the flow map failed"
-		dis_unbuild "$sys" "$dev"
+		team_del lbfo-a "$sys" "$dev"
 		read -r fmoved fother fnone <<<"$(dis_compare $dir/m1 $dir/m2 "$victim")"
 		read -r rmoved rother rnone <<<"$(dis_compare $dir/m2 $dir/m3 "$victim")"
 		back=$(awk -v v="$victim" '$2 == v' $dir/m3 | wc -l)

@@ -219,15 +219,6 @@ fo_build()
 	echo $dev
 }
 
-# fo_unbuild SYSTEM DEV
-fo_unbuild()
-{
-	case "$1" in
-	teamd*) teamd_stop lbfo-a "$2" ;;
-	*) ip -n lbfo-a link del "$2" ;;
-	esac
-}
-
 # fo_trial DEV COUNT TRIGGER MAC: one stream with one failure; the failed
 # port comes back at the end. Prints "LOST OUTAGE_MS SENT PPS RAW_MS PORT"
 # or fails with a message on stderr.
@@ -308,7 +299,7 @@ bench_failover()
 	for sys in "${systems[@]}"; do
 		if ! dev=$(fo_build "$sys"); then
 			bfail failover "$sys: the team did not form or reach the partner"
-			fo_unbuild "$sys" "${dev:-x}" 2>/dev/null
+			team_del lbfo-a "$sys" "${dev:-x}" 2>/dev/null
 			continue
 		fi
 		losts=() outs=() ppss=() what=""
@@ -334,7 +325,7 @@ bench_failover()
 			what="$what${what:+ }$port"
 			[ "$t" -lt "$trials" ] && sleep 1
 		done
-		fo_unbuild "$sys" "$dev"
+		team_del lbfo-a "$sys" "$dev"
 		[ ${#losts[@]} -eq 0 ] && continue
 		read -r lm lx <<<"$(fo_stat "${losts[@]}")"
 		read -r om ox <<<"$(fo_stat "${outs[@]}")"

@@ -161,33 +161,7 @@ print(recv, reord, same, dup, moves[0], moves[1], len(seqs), ",".join(map(str, p
 			link set team0 up
 			addr add 192.0.2.1/24 dev team0
 		EOF
-		# Every member with carrier (e1000: up to 2 s) and in use.
-		# shellcheck disable=SC2016
-		ip netns exec lbfo-a sh -c '
-			sys=$1 teamctl=$2; shift 2; i=0
-			while [ $i -lt 150 ]; do
-				ok=1
-				for m; do
-					c=0; read -r c <"/sys/class/net/$m/carrier" || c=0
-					[ "$c" = 1 ] || ok=0
-				done
-				if [ $ok = 1 ]; then
-					case $sys in
-					lbfo*) "$teamctl" team show team0 | grep -q "carriers $#\$" && exit 0 ;;
-					teamd*)
-						n=0
-						for m; do
-							teamnl -p "$m" team0 getoption enabled | grep -q true && n=$((n + 1))
-						done
-						[ $n = $# ] && exit 0 ;;
-					esac
-				fi
-				sleep 0.1
-				i=$((i + 1))
-			done
-			echo "  $sys: not every member of team0 carries traffic" >&2
-			exit 1' sh "$sys" "$TEAMCTL" "${members[@]}" 2>&1 || return 1
-		wait_for 20 ip netns exec lbfo-a ping -c 1 -W 1 192.0.2.2 || return 1
+		team_ready "$sys" team0 "${members[@]}" || return 1
 
 		mac=$(ip -n lbfo-b link show br0 | awk '/link\/ether/ { print $2 }')
 		br=$(ip netns exec lbfo-b cat /sys/class/net/br0/ifindex)
@@ -232,10 +206,7 @@ print(recv, reord, same, dup, moves[0], moves[1], len(seqs), ",".join(map(str, p
 		res[$sys,ppm]=$(calc "%.1f" "1000000 * $reord / $recv")
 		res[$sys,drop]=$(sed -n 's/^\([0-9]*\) packets dropped by kernel.*/\1/p' "$log")
 		echo "  $sys: sent $((sent_s + sent_h)), received $recv on ${partners[*]} ($per), $flows flows, $reord reordered across members, $same on one path, $dup duplicated, moves $mv_s (stream) + $mv_h (heavy)"
-		case "$sys" in
-		teamd*) teamd_stop lbfo-a team0 ;;
-		*) ip -n lbfo-a link del team0 ;;
-		esac
+		team_del lbfo-a "$sys" team0
 	}
 
 	topo_partner
@@ -256,10 +227,7 @@ print(recv, reord, same, dup, moves[0], moves[1], len(seqs), ",".join(map(str, p
 	for sys in "lbfo dynamic" "teamd loadbalance basic"; do
 		if ! _reo_run "$sys"; then
 			bfail reorder "$sys: no measurement (team did not form or traffic failed)"
-			case "$sys" in
-			teamd*) teamd_stop lbfo-a team0 ;;
-			*) ip -n lbfo-a link del team0 2>/dev/null ;;
-			esac
+			team_del lbfo-a "$sys" team0 2>/dev/null
 		fi
 	done
 	cleanup

@@ -160,6 +160,56 @@ teamd_stop()
 	return 0
 }
 
+# team_del NS SYSTEM TEAM: remove a team that mk_lbfo, mk_bond or
+# teamd_start made (SYSTEM starting with "teamd": stop its teamd).
+team_del()
+{
+	case "$2" in
+	teamd*) teamd_stop "$1" "$3" ;;
+	*) ip -n "$1" link del "$3" ;;
+	esac
+}
+
+# team_ready SYSTEM TEAM MEMBER...: in lbfo-a, wait (15 s at most) until
+# every member has carrier and TEAM uses it (lbfo counts it among its
+# carriers, teamd has it enabled, bonding's MII status is up; the e1000
+# reports carrier up to 2 s late), then until 192.0.2.2 answers a ping.
+# One shell polls, forking only teamctl or teamnl once all have carrier.
+team_ready()
+{
+	local sys=$1 team=$2
+	shift 2
+	# shellcheck disable=SC2016
+	ip netns exec lbfo-a sh -c '
+		sys=$1 teamctl=$2 team=$3; shift 3; i=0
+		while [ $i -lt 150 ]; do
+			ok=1
+			for m; do
+				c=0; read -r c <"/sys/class/net/$m/carrier" || c=0
+				[ "$c" = 1 ] || ok=0
+				f=/sys/class/net/$m/bonding_slave/mii_status
+				if [ -e "$f" ]; then read -r c <"$f"; [ "$c" = up ] || ok=0; fi
+			done
+			if [ $ok = 1 ]; then
+				case $sys in
+				lbfo*) "$teamctl" team show "$team" | grep -q "carriers $#\$" && exit 0 ;;
+				teamd*)
+					n=0
+					for m; do
+						teamnl -p "$m" "$team" getoption enabled | grep -q true && n=$((n + 1))
+					done
+					[ $n = $# ] && exit 0 ;;
+				*) exit 0 ;;
+				esac
+			fi
+			sleep 0.1
+			i=$((i + 1))
+		done
+		echo "  $sys: not every member of $team carries traffic" >&2
+		exit 1' sh "$sys" "$TEAMCTL" "$team" "$@" 2>&1 || return 1
+	wait_for 20 ip netns exec lbfo-a ping -c 1 -W 1 192.0.2.2
+}
+
 # bench_env: the environment of this run, as "key: value" lines.
 bench_env()
 {
