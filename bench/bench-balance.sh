@@ -159,14 +159,11 @@ for n in map(int, sys.argv[6].split()):
 				ip -n lbfo-a -b - || return 1
 			;;
 		teamd*)
-			teamd_start lbfo-a team0 "{\"name\": \"loadbalance\", \"tx_hash\": [\"l3\", \"l4\"], \"tx_balancer\": {\"name\": \"basic\", \"balancing_interval\": $((interval_ms / 100))}}" \
+			teamd_start lbfo-a team0 "$(teamd_lb_basic "$interval_ms")" \
 				'{"name": "ethtool"}' "${members[@]}" || return 1
 			;;
 		esac
-		ip -n lbfo-a -b - <<-EOF || return 1
-			link set team0 up
-			addr add 192.0.2.1/24 dev team0
-		EOF
+		team_up team0 || return 1
 		team_ready "$1" team0 "${members[@]}"
 	}
 

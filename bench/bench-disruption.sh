@@ -87,11 +87,10 @@ dis_build()
 	"teamd loadbalance + basic balancer")
 		dev=tm0
 		teamd_start lbfo-a $dev \
-			'{"name": "loadbalance", "tx_hash": ["l3", "l4"], "tx_balancer": {"name": "basic", "balancing_interval": 10}}' \
+			"$(teamd_lb_basic 1000)" \
 			'{"name": "ethtool"}' a0 a1 a2 a3 || return 1 ;;
 	esac
-	ip -n lbfo-a link set $dev up || return 1
-	ip -n lbfo-a addr add 192.0.2.1/24 dev $dev || return 1
+	team_up $dev || return 1
 	wait_for 20 A ping -c 1 -W 1 192.0.2.2 || return 1
 	echo $dev
 }

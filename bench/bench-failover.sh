@@ -213,8 +213,7 @@ fo_build()
 		teamd_start lbfo-a $dev '{"name": "activebackup"}' \
 			'{"name": "ethtool"}' a0 a1 || return 1 ;;
 	esac
-	ip -n lbfo-a link set $dev up || return 1
-	ip -n lbfo-a addr add 192.0.2.1/24 dev $dev || return 1
+	team_up $dev || return 1
 	wait_for 20 A ping -c 1 -W 1 192.0.2.2 || return 1
 	echo $dev
 }

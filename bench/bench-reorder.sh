@@ -153,14 +153,11 @@ print(recv, reord, same, dup, moves[0], moves[1], len(seqs), ",".join(map(str, p
 				return 1
 			;;
 		teamd*)
-			teamd_start lbfo-a team0 "{\"name\": \"loadbalance\", \"tx_hash\": [\"l3\", \"l4\"], \"tx_balancer\": {\"name\": \"basic\", \"balancing_interval\": $((interval_ms / 100))}}" \
+			teamd_start lbfo-a team0 "$(teamd_lb_basic "$interval_ms")" \
 				'{"name": "ethtool"}' "${members[@]}" || return 1
 			;;
 		esac
-		ip -n lbfo-a -b - <<-EOF || return 1
-			link set team0 up
-			addr add 192.0.2.1/24 dev team0
-		EOF
+		team_up team0 || return 1
 		team_ready "$sys" team0 "${members[@]}" || return 1
 
 		mac=$(ip -n lbfo-b link show br0 | awk '/link\/ether/ { print $2 }')

@@ -160,6 +160,24 @@ teamd_stop()
 	return 0
 }
 
+# team_up TEAM: bring TEAM (in lbfo-a) up with the address 192.0.2.1/24.
+team_up()
+{
+	ip -n lbfo-a -b - <<-EOF
+		link set $1 up
+		addr add 192.0.2.1/24 dev $1
+	EOF
+}
+
+# teamd_lb_basic INTERVAL_MS: the teamd runner compared with lbfo dynamic:
+# loadbalance, hash l3+l4, the basic tx_balancer every INTERVAL_MS
+# (rounded down to teamd's tenths of a second).
+teamd_lb_basic()
+{
+	printf '{"name": "loadbalance", "tx_hash": ["l3", "l4"], "tx_balancer": {"name": "basic", "balancing_interval": %d}}\n' \
+		$(($1 / 100))
+}
+
 # team_del NS SYSTEM TEAM: remove a team that mk_lbfo, mk_bond or
 # teamd_start made (SYSTEM starting with "teamd": stop its teamd).
 team_del()
