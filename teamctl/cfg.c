@@ -8,6 +8,7 @@
 #include <linux/lbfo.h>
 
 #include "cfg.h"
+#include "jcheck.h"
 #include "names.h"
 #include "params.h"
 
@@ -22,108 +23,25 @@ void cfg_free(struct cfg *c)
 	c->n_teams = 0;
 }
 
-static bool fail(char *msg, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool fail(char *msg, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, size, fmt, ap);
-	va_end(ap);
-	return false;
-}
-
-static bool valid_ifname(const char *s)
-{
-	size_t len = strlen(s), i;
-
-	if (!len || len >= IF_NAMESIZE || !strcmp(s, ".") || !strcmp(s, ".."))
-		return false;
-	for (i = 0; i < len; i++)
-		if (s[i] == '/' || s[i] == ':' || s[i] == '%' || s[i] <= ' ' ||
-		    s[i] == 0x7f)
-			return false;
-	return true;
-}
-
-/* Only the keys in allowed[], or that also() accepts, may appear in o. */
-static bool known_keys(const json_t *o, const char *const *allowed,
-		       bool (*also)(const char *key), const char *where,
-		       char *msg, size_t size)
-{
-	const char *key;
-	json_t *v;
-	size_t i;
-
-	json_object_foreach((json_t *)o, key, v) {
-		for (i = 0; allowed[i]; i++)
-			if (!strcmp(key, allowed[i]))
-				break;
-		if (!allowed[i] && !(also && also(key)))
-			return fail(msg, size, "%s: unknown key '%s'", where,
-				    key);
-	}
-	return true;
-}
-
-static bool get_name(const json_t *o, const char *where, char *out,
-		     char *msg, size_t size)
-{
-	json_t *v = json_object_get(o, "name");
-
-	if (!v)
-		return fail(msg, size, "%s: 'name' is missing", where);
-	if (!json_is_string(v))
-		return fail(msg, size, "%s.name: must be a string", where);
-	if (!valid_ifname(json_string_value(v)))
-		return fail(msg, size,
-			    "%s.name: '%s' is not a valid interface name",
-			    where, json_string_value(v));
-	snprintf(out, IF_NAMESIZE, "%s", json_string_value(v));
-	return true;
-}
-
-/* An optional enum field: *out keeps def when the key is absent. */
-static bool get_enum(const json_t *o, const char *key,
-		     const struct name_table *t, int def, const char *where,
-		     int *out, char *msg, size_t size)
-{
-	json_t *v = json_object_get(o, key);
-	char list[160];
-	int val;
-
-	*out = def;
-	if (!v)
-		return true;
-	if (!json_is_string(v))
-		return fail(msg, size, "%s.%s: must be a string", where, key);
-	val = name_find(t, json_string_value(v));
-	if (val < 0) {
-		name_list(t, list, sizeof(list));
-		return fail(msg, size, "%s.%s: invalid %s '%s': expected %s",
-			    where, key, t->what, json_string_value(v), list);
-	}
-	*out = val;
-	return true;
-}
-
-static bool member_from_json(const json_t *o, const char *where,
-			     struct cfg_member *m, char *msg, size_t size)
+bool cfg_member_from_json(const json_t *o, const char *where,
+			  struct cfg_member *m, char *msg, size_t size)
 {
 	static const char *const keys[] = { "name", "role", "admin", "weight",
 					    NULL };
 
 	if (!json_is_object(o))
-		return fail(msg, size, "%s: must be an object", where);
-	m->weight = member_weight.def;
-	return known_keys(o, keys, NULL, where, msg, size) &&
-	       get_name(o, where, m->name, msg, size) &&
-	       get_enum(o, "role", &names_role, DEFAULT_ROLE, where, &m->role,
-			msg, size) &&
-	       get_enum(o, "admin", &names_admin, DEFAULT_ADMIN, where,
-			&m->admin_up, msg, size) &&
+		return jc_fail(msg, size, "%s: must be an object", where);
+	return jc_known_keys(o, keys, NULL, where, msg, size) &&
+	       cfg_member_fields(o, where, m, msg, size);
+}
+
+bool cfg_member_fields(const json_t *o, const char *where,
+		       struct cfg_member *m, char *msg, size_t size)
+{
+	return jc_ifname(o, "name", true, where, m->name, msg, size) &&
+	       jc_enum(o, "role", &names_role, where, &m->role, msg, size) &&
+	       jc_enum(o, "admin", &names_admin, where, &m->admin_up, msg,
+		       size) &&
 	       num_from_json(o, &member_weight, where, &m->weight, msg, size);
 }
 
@@ -136,31 +54,34 @@ static bool team_from_json(const json_t *o, const char *where,
 	size_t i;
 
 	if (!json_is_object(o))
-		return fail(msg, size, "%s: must be an object", where);
+		return jc_fail(msg, size, "%s: must be an object", where);
 	team_params_default(&t->p);
-	if (!known_keys(o, keys, params_key, where, msg, size) ||
-	    !get_name(o, where, t->name, msg, size) ||
+	if (!jc_known_keys(o, keys, params_key, where, msg, size) ||
+	    !jc_ifname(o, "name", true, where, t->name, msg, size) ||
 	    !params_from_json(o, where, &t->p, msg, size))
 		return false;
 	/* What the kernel would refuse of the team as a whole. */
 	if (t->p.num[NUM_PROBE_INTERVAL] && !t->p.n_targets)
-		return fail(msg, size, "%s.%s: probing needs probe_targets",
+		return jc_fail(msg, size, "%s.%s: probing needs probe_targets",
 			    where, team_nums[NUM_PROBE_INTERVAL].key);
 	members = json_object_get(o, "members");
 	if (!members)
 		return true;
 	if (!json_is_array(members))
-		return fail(msg, size, "%s.members: must be an array", where);
+		return jc_fail(msg, size, "%s.members: must be an array", where);
 	if (json_array_size(members) > LBFO_MAX_MEMBERS)
-		return fail(msg, size,
+		return jc_fail(msg, size,
 			    "%s.members: a team has at most %d members",
 			    where, LBFO_MAX_MEMBERS);
 	t->members = calloc(json_array_size(members) + 1, sizeof(*t->members));
 	if (!t->members)
-		return fail(msg, size, "out of memory");
+		return jc_fail(msg, size, "out of memory");
 	json_array_foreach(members, i, e) {
 		snprintf(w, sizeof(w), "%s.members[%zu]", where, i);
-		if (!member_from_json(e, w, &t->members[i], msg, size))
+		t->members[i].role = DEFAULT_ROLE;
+		t->members[i].admin_up = DEFAULT_ADMIN;
+		t->members[i].weight = member_weight.def;
+		if (!cfg_member_from_json(e, w, &t->members[i], msg, size))
 			return false;
 		t->n_members++;
 	}
@@ -177,7 +98,7 @@ static bool check_unique(const struct cfg *c, char *msg, size_t size)
 
 		for (j = 0; j < i; j++)
 			if (!strcmp(c->teams[j].name, t->name))
-				return fail(msg, size,
+				return jc_fail(msg, size,
 					    "team '%s' is listed twice",
 					    t->name);
 		for (k = 0; k < t->n_members; k++) {
@@ -185,13 +106,13 @@ static bool check_unique(const struct cfg *c, char *msg, size_t size)
 
 			for (j = 0; j < c->n_teams; j++) {
 				if (!strcmp(c->teams[j].name, m))
-					return fail(msg, size,
+					return jc_fail(msg, size,
 						    "team '%s' cannot be a member of team '%s'",
 						    m, t->name);
 				for (l = 0; l < c->teams[j].n_members; l++) {
 					if ((j < i || (j == i && l < k)) &&
 					    !strcmp(c->teams[j].members[l].name, m))
-						return fail(msg, size,
+						return jc_fail(msg, size,
 							    "member '%s' is listed twice (in team '%s' and team '%s')",
 							    m, c->teams[j].name,
 							    t->name);
@@ -212,17 +133,17 @@ bool cfg_from_json(const json_t *root, struct cfg *out, char *msg,
 
 	memset(out, 0, sizeof(*out));
 	if (!json_is_object(root))
-		return fail(msg, size, "the configuration must be a JSON object with a 'teams' array");
-	if (!known_keys(root, keys, NULL, "configuration", msg, size))
+		return jc_fail(msg, size, "the configuration must be a JSON object with a 'teams' array");
+	if (!jc_known_keys(root, keys, NULL, "configuration", msg, size))
 		return false;
 	teams = json_object_get(root, "teams");
 	if (!teams)
-		return fail(msg, size, "'teams' is missing");
+		return jc_fail(msg, size, "'teams' is missing");
 	if (!json_is_array(teams))
-		return fail(msg, size, "teams: must be an array");
+		return jc_fail(msg, size, "teams: must be an array");
 	out->teams = calloc(json_array_size(teams) + 1, sizeof(*out->teams));
 	if (!out->teams)
-		return fail(msg, size, "out of memory");
+		return jc_fail(msg, size, "out of memory");
 	json_array_foreach(teams, i, e) {
 		snprintf(w, sizeof(w), "teams[%zu]", i);
 		out->n_teams++;

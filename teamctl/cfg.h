@@ -52,6 +52,18 @@ struct cfg {
 bool cfg_from_json(const json_t *root, struct cfg *out, char *msg,
 		   size_t size);
 
+/*
+ * A member object of the config file ({"name", "role", "admin", "weight"})
+ * at where ("teams[0].members[1]"): keys that are absent leave *m as it is
+ * (the caller sets the defaults first). false: msg says what is wrong.
+ */
+bool cfg_member_from_json(const json_t *o, const char *where,
+			  struct cfg_member *m, char *msg, size_t size);
+
+/* The same fields of an object that may hold other keys too. */
+bool cfg_member_fields(const json_t *o, const char *where,
+		       struct cfg_member *m, char *msg, size_t size);
+
 /* The configuration of running teams (all of l, or only the one named). */
 int cfg_from_state(const struct lbfo_team_list *l, const char *only,
 		   struct cfg *out);

@@ -764,6 +764,126 @@ int kernel_event_next(struct kernel *k, struct lbfo_event *ev,
 	return 0;
 }
 
+int kernel_events_fd(struct kernel *k)
+{
+	return k->ev_sk ? nl_socket_get_fd(k->ev_sk) : -1;
+}
+
+int kernel_event_try(struct kernel *k, struct lbfo_event *ev,
+		     struct kernel_err *err)
+{
+	int ret;
+
+	if (!k->q_len) {
+		nl_socket_set_nonblocking(k->ev_sk);
+		ret = nl_recvmsgs(k->ev_sk, k->ev_cb);
+		if (ret == -NLE_AGAIN)
+			return -EAGAIN;
+		if (ret == -NLE_NOMEM || ret == -NLE_BUSY)
+			return fail(err, -ENOBUFS,
+				    "events were lost (receive buffer overflow)");
+		if (ret < 0)
+			return fail(err, -EIO, "reading events: %s",
+				    nl_geterror(ret));
+		if (!k->q_len)
+			return -EAGAIN;
+	}
+	*ev = k->queue[k->q_head];
+	k->q_head++;
+	k->q_len--;
+	if (!k->q_len)
+		k->q_head = 0;
+	return 0;
+}
+
+/* ---- the family coming and going ---- */
+
+struct kernel_watch {
+	struct nl_sock *sk;
+	struct nl_cb *cb;
+	int seen;		/* KERNEL_FAMILY_* since the last read */
+};
+
+static int on_ctrl(struct nl_msg *msg, void *arg)
+{
+	struct genlmsghdr *g = nlmsg_data(nlmsg_hdr(msg));
+	struct nlattr *tb[CTRL_ATTR_MAX + 1];
+	struct kernel_watch *w = arg;
+
+	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, CTRL_ATTR_MAX, NULL) ||
+	    !tb[CTRL_ATTR_FAMILY_NAME] ||
+	    strcmp(nla_get_string(tb[CTRL_ATTR_FAMILY_NAME]), LBFO_GENL_NAME))
+		return NL_SKIP;
+	if (g->cmd == CTRL_CMD_DELFAMILY)
+		w->seen = KERNEL_FAMILY_GONE;	/* a later NEW follows it */
+	else if (g->cmd == CTRL_CMD_NEWFAMILY)
+		w->seen |= KERNEL_FAMILY_NEW;
+	return NL_OK;
+}
+
+int kernel_watch_open(struct kernel_watch **out, struct kernel_err *err)
+{
+	struct kernel_watch *w = calloc(1, sizeof(*w));
+	int grp, ret = -ENOMEM;
+
+	*out = NULL;
+	if (!w)
+		return fail(err, -ENOMEM, "out of memory");
+	w->sk = nl_socket_alloc();
+	w->cb = nl_cb_alloc(NL_CB_DEFAULT);
+	if (!w->sk || !w->cb)
+		goto out_free;
+	ret = genl_connect(w->sk);
+	if (ret < 0)
+		goto out_free;
+	grp = genl_ctrl_resolve_grp(w->sk, "nlctrl", "notify");
+	ret = grp < 0 ? grp : nl_socket_add_membership(w->sk, grp);
+	if (ret < 0)
+		goto out_free;
+	nl_socket_set_nonblocking(w->sk);
+	nl_cb_set(w->cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, any_seq, NULL);
+	nl_cb_set(w->cb, NL_CB_VALID, NL_CB_CUSTOM, on_ctrl, w);
+	*out = w;
+	return 0;
+out_free:
+	kernel_watch_close(w);
+	return fail(err, ret == -ENOMEM ? -ENOMEM : -EIO,
+		    "watching generic netlink families: %s",
+		    ret == -ENOMEM ? "out of memory" : nl_geterror(ret));
+}
+
+int kernel_watch_fd(struct kernel_watch *w)
+{
+	return nl_socket_get_fd(w->sk);
+}
+
+int kernel_watch_read(struct kernel_watch *w, struct kernel_err *err)
+{
+	int ret, seen;
+
+	do {
+		ret = nl_recvmsgs(w->sk, w->cb);
+	} while (ret >= 0);
+	if (ret != -NLE_AGAIN && ret != -NLE_NOMEM && ret != -NLE_BUSY)
+		return fail(err, -EIO, "reading family notifications: %s",
+			    nl_geterror(ret));
+	seen = w->seen;
+	w->seen = 0;
+	/* Notifications lost: say both, the caller checks for itself. */
+	if (ret == -NLE_NOMEM || ret == -NLE_BUSY)
+		seen = KERNEL_FAMILY_GONE | KERNEL_FAMILY_NEW;
+	return seen;
+}
+
+void kernel_watch_close(struct kernel_watch *w)
+{
+	if (!w)
+		return;
+	nl_socket_free(w->sk);
+	nl_cb_put(w->cb);
+	free(w);
+}
+
 /* ---- open, close ---- */
 
 int kernel_open(struct kernel **out, struct kernel_err *err)

@@ -168,4 +168,32 @@ int kernel_events_subscribe(struct kernel *k, struct kernel_err *err);
 int kernel_event_next(struct kernel *k, struct lbfo_event *ev,
 		      struct kernel_err *err);
 
+/*
+ * For an event loop (teamctld): the events socket's descriptor (after
+ * subscribing), and the next event without waiting: 0 with *ev filled,
+ * -EAGAIN when none is there, -ENOBUFS when events were lost, or another
+ * negative errno (the family went away, the socket broke).
+ */
+int kernel_events_fd(struct kernel *k);
+int kernel_event_try(struct kernel *k, struct lbfo_event *ev,
+		     struct kernel_err *err);
+
+/*
+ * Watching for the lbfo family to come and go (lbfo.ko loaded, unloaded),
+ * through generic netlink's own "notify" group. Open, poll the descriptor,
+ * and on input call kernel_watch_read(): it returns what happened since
+ * the last call, KERNEL_FAMILY_GONE and/or KERNEL_FAMILY_NEW (in the order
+ * they happened when both: GONE first means reloaded), 0 for nothing, or a
+ * negative errno.
+ */
+#define KERNEL_FAMILY_GONE	0x1
+#define KERNEL_FAMILY_NEW	0x2
+
+struct kernel_watch;
+
+int kernel_watch_open(struct kernel_watch **out, struct kernel_err *err);
+int kernel_watch_fd(struct kernel_watch *w);
+int kernel_watch_read(struct kernel_watch *w, struct kernel_err *err);
+void kernel_watch_close(struct kernel_watch *w);
+
 #endif /* TEAMCTL_KERNEL_H */

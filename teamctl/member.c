@@ -7,7 +7,6 @@
 
 #include "names.h"
 #include "parse.h"
-#include "request.h"
 #include "teamctl.h"
 
 /* TEAM IF, the first two words of every member command. */
@@ -75,48 +74,48 @@ static int parse_member_words(int argc, char **argv, bool standby_alone,
 	return EXIT_OK;
 }
 
-/* TEAM IF and the words after them of member add or member set, into s. */
-static int parse_member_step(int argc, char **argv, const char *cmd,
-			     struct step *s)
+/* TEAM IF and the words after them of member add or member set, into a. */
+static int parse_member_args(int argc, char **argv, const char *cmd,
+			     struct op_args *a)
 {
-	int ret = parse_team_if(argc, argv, cmd, s->team, s->member);
+	int ret = parse_team_if(argc, argv, cmd, a->team, a->member);
 
 	if (!ret)
 		ret = parse_member_words(argc - 2, argv + 2,
-					 s->kind == STEP_MEMBER_ADD, &s->m);
+					 a->op == OP_MEMBER_ADD, &a->m);
 	return ret;
 }
 
 int cmd_member_add(int argc, char **argv, const struct opts *o)
 {
-	struct step s = { .kind = STEP_MEMBER_ADD };
+	struct op_args a;
 	int ret;
 
-	(void)o;
-	ret = parse_member_step(argc, argv, "member add", &s);
-	return ret ? ret : do_step(&s);
+	args_init(&a, OP_MEMBER_ADD);
+	ret = parse_member_args(argc, argv, "member add", &a);
+	return ret ? ret : call(&a, o, NULL);
 }
 
 int cmd_member_del(int argc, char **argv, const struct opts *o)
 {
-	struct step s = { .kind = STEP_MEMBER_DEL };
+	struct op_args a;
 	int ret;
 
-	(void)o;
-	ret = parse_team_if(argc, argv, "member del", s.team, s.member);
+	args_init(&a, OP_MEMBER_DEL);
+	ret = parse_team_if(argc, argv, "member del", a.team, a.member);
 	if (!ret && argc > 2)
 		ret = usage_error("unexpected word '%s'", argv[2]);
-	return ret ? ret : do_step(&s);
+	return ret ? ret : call(&a, o, NULL);
 }
 
 int cmd_member_set(int argc, char **argv, const struct opts *o)
 {
-	struct step s = { .kind = STEP_MEMBER_SET };
+	struct op_args a;
 	int ret;
 
-	(void)o;
-	ret = parse_member_step(argc, argv, "member set", &s);
-	if (!ret && s.m.role < 0 && s.m.admin_up < 0 && s.m.weight < 0)
+	args_init(&a, OP_MEMBER_SET);
+	ret = parse_member_args(argc, argv, "member set", &a);
+	if (!ret && a.m.role < 0 && a.m.admin_up < 0 && a.m.weight < 0)
 		ret = usage_error("member set needs standby on|off, role ROLE, admin up|down or weight N");
-	return ret ? ret : do_step(&s);
+	return ret ? ret : call(&a, o, NULL);
 }

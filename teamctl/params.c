@@ -13,6 +13,7 @@
 #include <linux/lbfo.h>
 
 #include "names.h"
+#include "jcheck.h"
 #include "params.h"
 
 const struct num_param team_nums[N_NUMS] = {
@@ -307,42 +308,6 @@ bool params_key(const char *key)
 	       !strcmp(key, "hash") || !strcmp(key, "probe_targets");
 }
 
-static bool fail(char *msg, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool fail(char *msg, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, size, fmt, ap);
-	va_end(ap);
-	return false;
-}
-
-/* An enum by name: *out keeps its value when the key is absent. */
-static bool enum_from_json(const json_t *o, const char *key,
-			   const struct name_table *t, const char *where,
-			   int *out, char *msg, size_t size)
-{
-	json_t *v = json_object_get(o, key);
-	char list[160];
-	int val;
-
-	if (!v)
-		return true;
-	if (!json_is_string(v))
-		return fail(msg, size, "%s.%s: must be a string", where, key);
-	val = name_find(t, json_string_value(v));
-	if (val < 0) {
-		name_list(t, list, sizeof(list));
-		return fail(msg, size, "%s.%s: invalid %s '%s': expected %s",
-			    where, key, t->what, json_string_value(v), list);
-	}
-	*out = val;
-	return true;
-}
-
 static bool hash_from_json(const json_t *o, const char *where,
 			   long long *out, char *msg, size_t size)
 {
@@ -356,21 +321,21 @@ static bool hash_from_json(const json_t *o, const char *where,
 		return true;
 	name_list(&names_hash, list, sizeof(list));
 	if (!json_is_array(v))
-		return fail(msg, size, "%s.hash: must be an array of field names (%s)",
+		return jc_fail(msg, size, "%s.hash: must be an array of field names (%s)",
 			    where, list);
 	if (!json_array_size(v))
-		return fail(msg, size, "%s.hash: needs at least one field (%s)",
+		return jc_fail(msg, size, "%s.hash: needs at least one field (%s)",
 			    where, list);
 	json_array_foreach(v, i, e) {
 		if (!json_is_string(e))
-			return fail(msg, size, "%s.hash[%zu]: must be a string",
+			return jc_fail(msg, size, "%s.hash[%zu]: must be a string",
 				    where, i);
 		bit = hash_bit(json_string_value(e));
 		if (!bit)
-			return fail(msg, size, "%s.hash[%zu]: invalid hash field '%s': expected %s",
+			return jc_fail(msg, size, "%s.hash[%zu]: invalid hash field '%s': expected %s",
 				    where, i, json_string_value(e), list);
 		if (mask & bit)
-			return fail(msg, size, "%s.hash: '%s' is listed twice",
+			return jc_fail(msg, size, "%s.hash: '%s' is listed twice",
 				    where, json_string_value(e));
 		mask |= bit;
 	}
@@ -387,10 +352,10 @@ bool num_from_json(const json_t *o, const struct num_param *d,
 	if (!v)
 		return true;
 	if (!json_is_integer(v))
-		return fail(msg, size, "%s.%s: must be an integer", where,
+		return jc_fail(msg, size, "%s.%s: must be an integer", where,
 			    d->key);
 	if (!num_check(d, json_integer_value(v), range, sizeof(range)))
-		return fail(msg, size, "%s.%s: invalid value %" JSON_INTEGER_FORMAT ": %s",
+		return jc_fail(msg, size, "%s.%s: invalid value %" JSON_INTEGER_FORMAT ": %s",
 			    where, d->key, json_integer_value(v), range);
 	*out = json_integer_value(v);
 	return true;
@@ -407,22 +372,22 @@ static bool targets_from_json(const json_t *o, const char *where,
 	if (!v)
 		return true;
 	if (!json_is_array(v))
-		return fail(msg, size, "%s.probe_targets: must be an array of addresses",
+		return jc_fail(msg, size, "%s.probe_targets: must be an array of addresses",
 			    where);
 	if (json_array_size(v) > LBFO_PROBE_TARGETS_MAX)
-		return fail(msg, size, "%s.probe_targets: at most %d addresses",
+		return jc_fail(msg, size, "%s.probe_targets: at most %d addresses",
 			    where, LBFO_PROBE_TARGETS_MAX);
 	json_array_foreach(v, i, e) {
 		if (!json_is_string(e))
-			return fail(msg, size, "%s.probe_targets[%zu]: must be a string",
+			return jc_fail(msg, size, "%s.probe_targets[%zu]: must be a string",
 				    where, i);
 		why = addr_parse(json_string_value(e), &a);
 		if (why)
-			return fail(msg, size, "%s.probe_targets[%zu]: '%s' is %s",
+			return jc_fail(msg, size, "%s.probe_targets[%zu]: '%s' is %s",
 				    where, i, json_string_value(e), why);
 		for (j = 0; j < i; j++)
 			if (addr_equal(&p->targets[j], &a))
-				return fail(msg, size, "%s.probe_targets: '%s' is listed twice",
+				return jc_fail(msg, size, "%s.probe_targets: '%s' is listed twice",
 					    where, json_string_value(e));
 		p->targets[i] = a;
 	}
@@ -435,9 +400,9 @@ bool params_from_json(const json_t *o, const char *where,
 {
 	int i;
 
-	if (!enum_from_json(o, "mode", &names_mode, where, &p->mode, msg,
+	if (!jc_enum(o, "mode", &names_mode, where, &p->mode, msg,
 			    size) ||
-	    !enum_from_json(o, "lb", &names_lb, where, &p->lb, msg, size) ||
+	    !jc_enum(o, "lb", &names_lb, where, &p->lb, msg, size) ||
 	    !hash_from_json(o, where, &p->hash, msg, size))
 		return false;
 	for (i = 0; i < N_NUMS; i++)

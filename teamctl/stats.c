@@ -1,30 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /* teamctl stats [TEAM] */
-#include <stdio.h>
-
-#include "print.h"
-#include "request.h"
 #include "teamctl.h"
 
 int cmd_stats(int argc, char **argv, const struct opts *o)
 {
-	struct lbfo_team_list l;
+	struct op_args a;
 	json_t *doc;
-	size_t i;
 	int ret;
 
-	ret = read_teams(argc, argv, &l);
+	ret = parse_read(argc, argv, OP_STATS, &a);
+	if (!ret)
+		ret = call(&a, o, &doc);
 	if (ret)
 		return ret;
-	doc = json_array();
-	for (i = 0; doc && i < l.n_teams; i++)
-		if (json_array_append_new(doc, json_stats(&l.teams[i])))
-			break;
-	if (!doc || i < l.n_teams || print_doc(stdout, doc, o->json)) {
-		pr_err("cannot print the counters");
-		ret = EXIT_FAIL;
-	}
+	ret = print_result(doc, o);
 	json_decref(doc);
-	lbfo_team_list_free(&l);
 	return ret;
 }

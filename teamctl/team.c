@@ -9,7 +9,6 @@
 #include "names.h"
 #include "parse.h"
 #include "print.h"
-#include "request.h"
 #include "teamctl.h"
 
 /* The words after NAME of team add and team set. */
@@ -109,35 +108,40 @@ static int check_lists(const char *team, const struct team_words *w)
 	return EXIT_OK;
 }
 
-static int add_members(struct kernel *k, const char *team,
-		       char (*devs)[IF_NAMESIZE], size_t n, int role)
+/* The members and standby lists as the members of a team.add, in order. */
+static int add_members(const struct team_words *w, struct op_args *a)
 {
-	struct lbfo_member_change c = { .role = role, .admin_up = -1,
-					.weight = -1 };
-	struct kernel_err err;
-	size_t i;
+	size_t i, n = w->n_members + w->n_standby;
 
-	for (i = 0; i < n; i++) {
-		if (kernel_member_add(k, team, devs[i], &c, &err)) {
-			pr_err("%s", err.msg);
-			return EXIT_FAIL;
-		}
+	a->members = calloc(n + 1, sizeof(*a->members));
+	if (!a->members) {
+		pr_err("out of memory");
+		return EXIT_FAIL;
 	}
+	for (i = 0; i < n; i++) {
+		struct cfg_member *m = &a->members[i];
+		bool active = i < w->n_members;
+
+		snprintf(m->name, sizeof(m->name), "%s", active ?
+			 w->members[i] : w->standby[i - w->n_members]);
+		m->role = active ? LBFO_ROLE_ACTIVE : LBFO_ROLE_STANDBY;
+		m->admin_up = -1;
+		m->weight = -1;
+	}
+	a->n_members = n;
 	return EXIT_OK;
 }
 
 int cmd_team_add(int argc, char **argv, const struct opts *o)
 {
 	struct team_words *w;
-	struct kernel_err err;
-	struct kernel *k;
-	char name[IF_NAMESIZE];
+	struct op_args a;
 	int ret;
 
-	(void)o;
+	args_init(&a, OP_TEAM_ADD);
 	if (argc < 1)
 		return usage_error("team add needs a team NAME");
-	if (!parse_ifname(argv[0], name))
+	if (!parse_ifname(argv[0], a.team))
 		return EXIT_USAGE;
 	w = calloc(1, sizeof(*w));
 	if (!w) {
@@ -146,61 +150,42 @@ int cmd_team_add(int argc, char **argv, const struct opts *o)
 	}
 	ret = parse_team_words(argc - 1, argv + 1, true, w);
 	if (!ret)
-		ret = check_lists(name, w);
+		ret = check_lists(a.team, w);
 	if (!ret)
-		ret = open_kernel(&k);
-	if (ret) {
-		free(w);
-		return ret;
-	}
-	if (kernel_team_add(k, name, &w->p, &err)) {
-		pr_err("%s", err.msg);
-		ret = EXIT_FAIL;
-		goto out;
-	}
-	ret = add_members(k, name, w->members, w->n_members, LBFO_ROLE_ACTIVE);
-	if (!ret)
-		ret = add_members(k, name, w->standby, w->n_standby,
-				  LBFO_ROLE_STANDBY);
-	if (ret) {
-		/* All or nothing: deleting the team releases who joined. */
-		if (kernel_team_del(k, name, &err))
-			pr_err("and %s could not be deleted again: %s", name,
-			       err.msg);
-		else
-			pr_err("%s was not created", name);
-	}
-out:
-	kernel_close(k);
+		ret = add_members(w, &a);
+	a.p = w->p;
 	free(w);
+	if (!ret)
+		ret = call(&a, o, NULL);
+	args_free(&a);
 	return ret;
 }
 
 int cmd_team_del(int argc, char **argv, const struct opts *o)
 {
-	struct step s = { .kind = STEP_TEAM_DEL };
+	struct op_args a;
 
-	(void)o;
+	args_init(&a, OP_TEAM_DEL);
 	if (argc < 1)
 		return usage_error("team del needs a team NAME");
 	if (argc > 1)
 		return usage_error("unexpected word '%s'", argv[1]);
-	if (!parse_ifname(argv[0], s.team))
+	if (!parse_ifname(argv[0], a.team))
 		return EXIT_USAGE;
-	return do_step(&s);
+	return call(&a, o, NULL);
 }
 
 int cmd_team_set(int argc, char **argv, const struct opts *o)
 {
-	struct step s = { .kind = STEP_TEAM_SET };
 	struct team_words *w;
+	struct op_args a;
 	char words[256];
 	int ret;
 
-	(void)o;
+	args_init(&a, OP_TEAM_SET);
 	if (argc < 1)
 		return usage_error("team set needs a team NAME");
-	if (!parse_ifname(argv[0], s.team))
+	if (!parse_ifname(argv[0], a.team))
 		return EXIT_USAGE;
 	w = calloc(1, sizeof(*w));
 	if (!w) {
@@ -211,26 +196,37 @@ int cmd_team_set(int argc, char **argv, const struct opts *o)
 	if (!ret && !team_params_any(&w->p))
 		ret = usage_error("team set needs a parameter to change: mode, lb, hash, %s",
 				  num_words(words, sizeof(words)));
-	s.p = w->p;
+	a.p = w->p;
 	free(w);
-	return ret ? ret : do_step(&s);
+	return ret ? ret : call(&a, o, NULL);
+}
+
+/*
+ * The words [TEAM] of a read (team show, stats, config export) into a;
+ * EXIT_OK or EXIT_USAGE.
+ */
+int parse_read(int argc, char **argv, enum op_id op, struct op_args *a)
+{
+	args_init(a, op);
+	if (argc > 1)
+		return usage_error("unexpected word '%s'", argv[1]);
+	if (argc == 1 && !parse_ifname(argv[0], a->team))
+		return EXIT_USAGE;
+	return EXIT_OK;
 }
 
 int cmd_team_show(int argc, char **argv, const struct opts *o)
 {
-	struct lbfo_team_list l;
+	struct op_args a;
 	json_t *doc;
 	int ret;
 
-	ret = read_teams(argc, argv, &l);
+	ret = parse_read(argc, argv, OP_TEAM_SHOW, &a);
+	if (!ret)
+		ret = call(&a, o, &doc);
 	if (ret)
 		return ret;
-	doc = json_teams(&l);
-	if (!doc || print_doc(stdout, doc, o->json)) {
-		pr_err("cannot print: %s", doc ? "write error" : "out of memory");
-		ret = EXIT_FAIL;
-	}
+	ret = print_result(doc, o);
 	json_decref(doc);
-	lbfo_team_list_free(&l);
 	return ret;
 }

@@ -4,7 +4,9 @@
  * options and the table of subcommands; each group lives in its own file
  * (team.c, member.c, stats.c, monitor.c, config.c).
  */
+#include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -51,9 +53,13 @@ static const struct command commands[] = {
 	  "make the running teams what FILE describes; all or nothing", true },
 	{ "config", "export", cmd_config_export, "[TEAM]",
 	  "write the running configuration in the format apply reads", false },
+	{ "pki", NULL, cmd_pki, "init|host|client|revoke|list ...",
+	  "manage the private CA of teamctld (teamctl-pki(8))", false },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+#define DEFAULT_TIMEOUT_MS	10000
 
 /* The names of t as "a | b | c". */
 static void print_names(FILE *f, const struct name_table *t)
@@ -126,17 +132,6 @@ int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-int open_kernel(struct kernel **k)
-{
-	struct kernel_err err;
-
-	if (kernel_open(k, &err)) {
-		pr_err("%s", err.msg);
-		return EXIT_FAIL;
-	}
-	return EXIT_OK;
-}
-
 static void command_usage(FILE *f, const struct command *c)
 {
 	fprintf(f, "  teamctl %s%s%s%s%s\n", c->group, c->name ? " " : "",
@@ -147,7 +142,7 @@ static void usage(FILE *f, const char *group)
 {
 	size_t i;
 
-	fprintf(f, "Usage: teamctl [-j|--json] COMMAND [ARGS]\n"
+	fprintf(f, "Usage: teamctl [-j|--json] [REMOTE] COMMAND [ARGS]\n"
 		   "       teamctl -h|--help | -V|--version\n\n"
 		   "Commands:\n");
 	for (i = 0; i < N_COMMANDS; i++)
@@ -160,7 +155,14 @@ static void usage(FILE *f, const char *group)
 		   "  -j, --json     JSON output (team show, stats, monitor, config apply)\n"
 		   "  -h, --help     this help; COMMAND --help: that command's\n"
 		   "  -V, --version  the version\n\n"
-		   "See teamctl(8).\n");
+		   "REMOTE (run the command through teamctld; see teamctld(8)):\n"
+		   "  -r, --remote HOST:PORT|[ADDR]:PORT|unix:PATH   the daemon\n"
+		   "      --cert FILE, --key FILE   our client certificate and key\n"
+		   "      --ca FILE      the CA that signed the daemon's certificate\n"
+		   "      --timeout MS   for the connection and each reply (default %d)\n"
+		   "  or the environment: TEAMCTL_REMOTE, TEAMCTL_CERT, TEAMCTL_KEY,\n"
+		   "  TEAMCTL_CA.\n\n"
+		   "See teamctl(8).\n", DEFAULT_TIMEOUT_MS);
 }
 
 static int command_help(const struct command *c)
@@ -224,19 +226,55 @@ int main(int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "remote", required_argument, NULL, 'r' },
+		{ "cert", required_argument, NULL, 'C' },
+		{ "key", required_argument, NULL, 'K' },
+		{ "ca", required_argument, NULL, 'A' },
+		{ "timeout", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct opts o = {
+		.remote = getenv("TEAMCTL_REMOTE"),
+		.cert = getenv("TEAMCTL_CERT"),
+		.key = getenv("TEAMCTL_KEY"),
+		.ca = getenv("TEAMCTL_CA"),
+		.timeout_ms = DEFAULT_TIMEOUT_MS,
+	};
 	const struct command *c;
-	struct opts o = { 0 };
 	bool known, help = false;
 	const char *group, *name;
 	int opt, rest;
+	char *end;
+	long ms;
 
+	if (o.remote && !o.remote[0])
+		o.remote = NULL;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+jhV", long_opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+:jhVr:", long_opts, NULL)) != -1) {
 		switch (opt) {
 		case 'j':
 			o.json = true;
+			break;
+		case 'r':
+			o.remote = optarg;
+			break;
+		case 'C':
+			o.cert = optarg;
+			break;
+		case 'K':
+			o.key = optarg;
+			break;
+		case 'A':
+			o.ca = optarg;
+			break;
+		case 'T':
+			errno = 0;
+			ms = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || ms < 1 ||
+			    ms > 3600000)
+				return usage_error("invalid --timeout '%s': expected 1 to 3600000 (milliseconds)",
+						   optarg);
+			o.timeout_ms = (int)ms;
 			break;
 		case 'h':
 			usage(stdout, NULL);
@@ -244,6 +282,9 @@ int main(int argc, char **argv)
 		case 'V':
 			printf("teamctl %s\n", TEAMCTL_VERSION);
 			return EXIT_OK;
+		case ':':
+			return usage_error("option '%s' needs a value",
+					   argv[optind - 1]);
 		default:
 			return usage_error("unknown option '%s'",
 					   argv[optind - 1]);
@@ -258,6 +299,8 @@ int main(int argc, char **argv)
 		usage(stdout, NULL);
 		return EXIT_OK;
 	}
+	if (!strcmp(group, "pki"))	/* its words are teamctl-pki's */
+		return cmd_pki(argc - optind, argv + optind, &o);
 	name = optind < argc ? argv[optind] : NULL;
 	c = find(group, name, &known);
 	if (!known)
