@@ -1,6 +1,7 @@
 # lbfo: build, test, check and demo.
 #
-#   make            build lbfo.ko against the guest kernel's headers, and teamctl
+#   make            build lbfo.ko against the guest kernel's headers, teamctl
+#                   and teamctld
 #   make test       install what is missing, build, run every suite (KUnit on
 #                   UML, userspace unit tests, guest integration tests)
 #   make demo       boot the guest and show a mixed-vendor team failing over
@@ -12,8 +13,11 @@
 #                   boot the test guest with the fresh build and run SCRIPT
 #   make kunit      only the KUnit suites
 #   make guest-test only the guest integration tests
-#   make install    install lbfo.ko, teamctl, its man page and completion
-#                   (on a real host; see README.md)
+#   make fuzz       the libFuzzer harnesses of teamctld's request parser,
+#                   FUZZ_SECONDS each (default 60)
+#   make install    install lbfo.ko, teamctl, teamctld, teamctl-pki, their
+#                   man pages, completion and systemd unit (on a real host;
+#                   see README.md)
 #
 # KVER is the kernel the guest boots (from the linux-image-amd64 package, not
 # `uname -r`); set KVER=$(uname -r) to build for the machine you are on.
@@ -25,10 +29,10 @@ export LBFO_CACHE
 
 PREFIX ?= /usr/local
 
-.PHONY: all modules teamctl clean deps test kunit unit guest-test check \
-	vm-run demo install bench
+.PHONY: all modules teamctl teamctld clean deps test kunit unit guest-test \
+	check vm-run demo install bench fuzz
 
-all: modules teamctl
+all: modules teamctl teamctld
 
 modules:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
@@ -36,9 +40,13 @@ modules:
 teamctl:
 	$(MAKE) -C teamctl
 
+teamctld:
+	$(MAKE) -C remote
+
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	$(MAKE) -C teamctl clean
+	$(MAKE) -C remote clean
 	rm -rf out
 
 deps:
@@ -52,8 +60,12 @@ kunit: deps
 
 unit: deps
 	$(MAKE) -C teamctl test
+	$(MAKE) -C remote test
 
-guest-test: deps modules teamctl
+fuzz: deps
+	$(MAKE) -C remote fuzz-run FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60)
+
+guest-test: deps modules teamctl teamctld
 	tests/vm/run.sh tests/guest/run-all.sh
 
 check: deps
@@ -73,10 +85,18 @@ bench: deps modules teamctl
 demo: deps modules teamctl
 	tests/vm/run.sh tests/demo.sh
 
-install: modules teamctl
+install: modules teamctl teamctld
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
 	depmod -a $(KVER)
 	install -D -m 0755 teamctl/teamctl $(DESTDIR)$(PREFIX)/sbin/teamctl
+	install -D -m 0755 remote/teamctld $(DESTDIR)$(PREFIX)/sbin/teamctld
+	install -D -m 0755 remote/teamctl-pki $(DESTDIR)$(PREFIX)/sbin/teamctl-pki
 	install -D -m 0644 teamctl/teamctl.8 $(DESTDIR)$(PREFIX)/share/man/man8/teamctl.8
+	install -D -m 0644 remote/teamctld.8 $(DESTDIR)$(PREFIX)/share/man/man8/teamctld.8
+	install -D -m 0644 remote/teamctl-pki.8 \
+		$(DESTDIR)$(PREFIX)/share/man/man8/teamctl-pki.8
 	install -D -m 0644 teamctl/teamctl.bash \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/teamctl
+	sed 's|/usr/sbin/teamctld|$(PREFIX)/sbin/teamctld|' remote/teamctld.service | \
+		install -D -m 0644 /dev/stdin \
+		$(DESTDIR)/etc/systemd/system/teamctld.service

@@ -92,8 +92,8 @@ static json_t *running(char *msg, size_t size)
 	return doc;
 }
 
-int desired_update(struct desired *d, const struct op_args *a, bool ok,
-		   char *msg, size_t size)
+int desired_update(struct desired *d, const struct op_args *a, char *msg,
+		   size_t size)
 {
 	json_t *touched = json_array(), *now, *teams, *e;
 	json_t *have = json_object_get(d->doc, "teams");
@@ -127,8 +127,8 @@ int desired_update(struct desired *d, const struct op_args *a, bool ok,
 			json_array_set(have, at, json_array_get(teams, run));
 		else if (run >= 0)
 			json_array_append(have, json_array_get(teams, run));
-		else if (at >= 0 && ok && (a->op == OP_TEAM_DEL ||
-					   (a->op == OP_CONFIG_APPLY && a->prune)))
+		else if (at >= 0 && (a->op == OP_TEAM_DEL ||
+				     (a->op == OP_CONFIG_APPLY && a->prune)))
 			json_array_remove(have, at);
 		/* else: not running, and not removed on purpose: kept */
 	}

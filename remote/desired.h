@@ -30,18 +30,18 @@ int desired_load(struct desired *d, const char *path, char *msg,
 void desired_free(struct desired *d);
 
 /*
- * After the change a (ok: it succeeded), read back the teams it touched
- * and update the state: a touched team that runs replaces its entry (or
- * joins the state). One that does not run leaves the state only when it
- * was deleted on purpose (a team.del or a config.apply --prune that
- * succeeded); otherwise (lbfo.ko not loaded, a member missing at start)
- * its entry is kept. config.apply touches the teams of its file and every
+ * After the change a succeeded, read back the teams it touched and update
+ * the state: a touched team that runs replaces its entry (or joins the
+ * state). One that does not run leaves the state only when it was deleted
+ * on purpose (team.del, config.apply with prune); otherwise (a member
+ * was missing when the state was applied at start) its entry is kept. A
+ * change that failed was undone and leaves the state as it is. config.apply touches the teams of its file and every
  * team of the state (a device may have moved). Then save. 0, or -1 with
  * msg (the kernel could not be read: the state is left as it was; or the
  * file could not be written).
  */
-int desired_update(struct desired *d, const struct op_args *a, bool ok,
-		   char *msg, size_t size);
+int desired_update(struct desired *d, const struct op_args *a, char *msg,
+		   size_t size);
 
 /*
  * Apply the state, one config.apply per team (without prune), so that a

@@ -100,8 +100,8 @@ static void run(struct server *s, struct conn *c, const struct request *req,
 		audit_log(s->audit, c->who, c->peer, c->role, op_info[a->op].name,
 			  req->args, r.status ? code_of(r.status) : "ok",
 			  r.messages);
-	if (change && !(a->op == OP_CONFIG_APPLY && a->dry_run) &&
-	    desired_update(&s->desired, a, !r.status, msg, sizeof(msg))) {
+	if (change && !r.status && !(a->op == OP_CONFIG_APPLY && a->dry_run) &&
+	    desired_update(&s->desired, a, msg, sizeof(msg))) {
 		say("desired state not saved: %s", msg);
 		op_msg(&r, "warning: teamctld could not save the desired state: %s",
 		       msg);

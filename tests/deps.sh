@@ -10,6 +10,7 @@ PKGS="
 	gcc make bc flex bison libelf-dev libssl-dev kmod cpio xz-utils
 	sparse python3 pkg-config
 	libnl-3-dev libnl-genl-3-dev libjansson-dev libcmocka-dev
+	openssl clang libclang-rt-14-dev
 	qemu-system-x86 busybox-static
 	iproute2 ethtool iputils-ping procps libteam-utils gnuplot-nox
 "

@@ -6,7 +6,8 @@
 #   1. build    lbfo.ko against the guest kernel's headers, and teamctl
 #   2. check    checkpatch --strict and sparse over the kernel code
 #   3. kunit    the pure-logic suites on User-Mode Linux
-#   4. unit     userspace unit tests (teamctl, with ASan and UBSan)
+#   4. unit     userspace unit tests (teamctl, teamctld, with ASan and UBSan)
+#      fuzz     teamctld's request parser under libFuzzer, a short run each
 #   5. guest    integration tests in the QEMU guest (Debian kernel, real
 #               NIC drivers), one boot for all of them, and the benchmarks'
 #               smoke run (tests/guest/test-bench.sh)
@@ -67,13 +68,14 @@ build()
 	local fail=0
 	build_one lbfo.ko lbfo.ko modules || fail=$((fail + 1))
 	build_one teamctl teamctl/teamctl -C teamctl || fail=$((fail + 1))
-	echo "$((2 - fail)) passed, $fail failed"
+	build_one teamctld remote/teamctld -C remote || fail=$((fail + 1))
+	echo "$((3 - fail)) passed, $fail failed"
 }
 
 guest()
 {
-	if [ ! -f lbfo.ko ] || [ ! -x teamctl/teamctl ]; then
-		echo "FAIL: guest (lbfo.ko or teamctl did not build)"
+	if [ ! -f lbfo.ko ] || [ ! -x teamctl/teamctl ] || [ ! -x remote/teamctld ]; then
+		echo "FAIL: guest (lbfo.ko, teamctl or teamctld did not build)"
 		echo "0 passed, 1 failed"
 		return
 	fi
@@ -116,6 +118,8 @@ run_suite build build
 run_suite check tests/check.sh
 run_suite kunit tests/kunit/run.sh
 run_suite unit make --no-print-directory -C teamctl test
+run_suite unit-remote make --no-print-directory -C remote test
+run_suite fuzz make --no-print-directory -C remote fuzz-run FUZZ_SECONDS="${FUZZ_SECONDS:-45}"
 run_suite guest guest
 run_suite bench-report bench_report
 echo "=== done in $((SECONDS - start)) s; logs in $logs"
