@@ -114,6 +114,8 @@ static bool get_listen(const json_t *o, struct conf *c, char *msg,
 
 	if (!v)
 		return true;
+	if (json_is_string(v) && !json_string_length(v))
+		return jc_fail(msg, size, "listen: must not be empty");
 	if (json_is_string(v)) {
 		c->listen[0] = strdup(json_string_value(v));
 		c->n_listen = c->listen[0] ? 1 : 0;
@@ -123,8 +125,8 @@ static bool get_listen(const json_t *o, struct conf *c, char *msg,
 		return jc_fail(msg, size, "listen: must be an address or an array of at most %d",
 			       CONF_MAX_LISTEN);
 	json_array_foreach(v, i, e) {
-		if (!json_is_string(e))
-			return jc_fail(msg, size, "listen[%zu]: must be a string",
+		if (!json_is_string(e) || !json_string_length(e))
+			return jc_fail(msg, size, "listen[%zu]: must be an address",
 				       i);
 		c->listen[i] = strdup(json_string_value(e));
 		if (!c->listen[i])
@@ -146,6 +148,17 @@ static bool valid_cn(const char *s)
 	return true;
 }
 
+/* s with control characters as '?', cut at 64 bytes: for messages. */
+static const char *printable(const char *s, char *buf, size_t size)
+{
+	size_t i;
+
+	for (i = 0; s[i] && i < CONF_CN_MAX && i + 1 < size; i++)
+		buf[i] = (unsigned char)s[i] < ' ' || s[i] == 0x7f ? '?' : s[i];
+	buf[i] = '\0';
+	return buf;
+}
+
 static bool get_clients(const json_t *o, struct conf *c, char *msg,
 			size_t size)
 {
@@ -163,8 +176,9 @@ static bool get_clients(const json_t *o, struct conf *c, char *msg,
 		return jc_fail(msg, size, "out of memory");
 	json_object_foreach(v, cn, e) {
 		if (!valid_cn(cn))
-			return jc_fail(msg, size, "clients: '%.64s' is not a certificate name (1 to %d printable characters)",
-				       cn, CONF_CN_MAX);
+			return jc_fail(msg, size, "clients: '%s' is not a certificate name (1 to %d printable characters)",
+				       printable(cn, where, sizeof(where)),
+				       CONF_CN_MAX);
 		snprintf(where, sizeof(where), "clients.%s", cn);
 		snprintf(c->clients[i].cn, sizeof(c->clients[i].cn), "%s", cn);
 		if (!get_role(e, where, &c->clients[i].role, msg, size))

@@ -63,8 +63,8 @@ bool conf_init(struct conf *c);
 /*
  * Read file into c (conf_init'ed). A file that does not exist is fine when
  * missing_ok. false: msg says what is wrong and where ("teamctld.json:
- * clients.alice: invalid role 'root': expected reader, operator or
- * admin"). Free c with conf_free() either way.
+ * clients.alice: invalid role: expected reader, operator or admin").
+ * Free c with conf_free() either way.
  */
 bool conf_load(struct conf *c, const char *file, bool missing_ok, char *msg,
 	       size_t size);

@@ -21,7 +21,8 @@
  * payloads are valid until the next call) and are dropped only when
  * feed() needs the room and they are at least as many bytes as those held,
  * so that every byte fed is moved O(1) times. The bytes held are
- * data[start .. start + r->len).
+ * data[start .. start + r->len). (start lives here because struct
+ * frame_reader has no field for it.)
  */
 struct frame_store {
 	size_t start;
@@ -186,6 +187,7 @@ int frame_encode(const json_t *v, size_t max, unsigned char **out,
 
 	*out = NULL;
 	*len = 0;
+	/* A caller's bug: no frame holds anything else. */
 	if (!json_is_object(v))
 		return -EINVAL;
 	text = json_dumps(v, JSON_COMPACT);
@@ -295,8 +297,9 @@ static const char *excerpt(char buf[EXCERPT_SIZE], const char *s)
 }
 
 /*
- * One JSON object from the whole of p: no NUL byte (jansson would stop a
- * string there), no duplicate key, nothing after it but white space.
+ * One JSON object that is the whole of p (but white space): no duplicate
+ * key, no NUL byte (named as such: jansson would call it a control
+ * character or an invalid token).
  */
 static json_t *load_object(const char *what, const char *p, size_t n,
 			   char *msg, size_t size)
@@ -675,7 +678,8 @@ bool reply_parse(const char *payload, size_t len, struct reply *out,
 
 	switch (out->kind) {
 	case REPLY_RESPONSE:
-		if (!json_is_integer(status) || json_integer_value(status) < 0 ||
+		if (!json_is_integer(status) ||
+		    json_integer_value(status) < 0 ||
 		    json_integer_value(status) > 2)
 			return reply_refuse(root, msg, size,
 					    "'status' must be 0, 1 or 2");

@@ -60,7 +60,10 @@ int state_save(const char *path, const json_t *doc, char *msg, size_t size)
 		snprintf(msg, size, "out of memory");
 		return -1;
 	}
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	/* A FILE.tmp left by a kill -9 is replaced, never written through. */
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		  0600);
 	if (fd < 0) {
 		snprintf(msg, size, "%s: %s", tmp, strerror(errno));
 		free(text);
@@ -89,15 +92,29 @@ int state_save(const char *path, const json_t *doc, char *msg, size_t size)
 	return 0;
 }
 
-/* Keep a file that is not valid under another name, for people to read. */
+/*
+ * Keep a file that is not valid under another name, for people to read:
+ * FILE.bad-TIME, or FILE.bad-TIME.N when that is taken (never replaced).
+ */
 static void keep_bad(const char *path, char *msg, size_t size)
 {
-	char bad[PATH_MAX + 32];
+	long long t = (long long)time(NULL);
+	char bad[PATH_MAX + 48];
 	size_t n = strlen(msg);
+	int i;
 
-	snprintf(bad, sizeof(bad), "%s.bad-%lld", path, (long long)time(NULL));
-	if (!rename(path, bad))
-		snprintf(msg + n, size - n, " (kept as %s)", bad);
+	for (i = 0; i < 100; i++) {
+		if (i)
+			snprintf(bad, sizeof(bad), "%s.bad-%lld.%d", path, t, i);
+		else
+			snprintf(bad, sizeof(bad), "%s.bad-%lld", path, t);
+		if (!renameat2(AT_FDCWD, path, AT_FDCWD, bad, RENAME_NOREPLACE)) {
+			snprintf(msg + n, size - n, " (kept as %s)", bad);
+			return;
+		}
+		if (errno != EEXIST)
+			return;
+	}
 }
 
 int state_load(const char *path, struct cfg *out, char *msg, size_t size)

@@ -15,7 +15,11 @@
 
 #include "cfg.h"
 
-/* Replace path with doc. 0, or -1 with msg (path is then untouched). */
+/*
+ * Replace path with doc (mode 0600). 0, or -1 with msg: path is then
+ * untouched, unless only the final fsync of its directory failed (the new
+ * file is in place but may not survive a power loss; msg says so).
+ */
 int state_save(const char *path, const json_t *doc, char *msg, size_t size);
 
 /*

@@ -24,7 +24,8 @@ bool jc_ifname_valid(const char *s)
 		return false;
 	for (i = 0; i < len; i++)
 		if (s[i] == '/' || s[i] == ':' || s[i] == '%' ||
-		    (unsigned char)s[i] <= ' ' || s[i] == 0x7f)
+		    (unsigned char)s[i] <= ' ' || s[i] == 0x7f ||
+		    (unsigned char)s[i] == 0xa0)	/* the kernel's isspace() */
 			return false;
 	return true;
 }

@@ -21,7 +21,8 @@ bool jc_fail(char *msg, size_t size, const char *fmt, ...)
 
 /*
  * An interface name the kernel would take: 1..15 bytes, no '/', ':', '%',
- * white space or control characters, not "." or "..".
+ * white space (the kernel's isspace(): also byte 0xa0) or control
+ * characters, not "." or "..".
  */
 bool jc_ifname_valid(const char *s);
 
