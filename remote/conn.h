@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "args.h"
 #include "audit.h"
@@ -52,10 +53,12 @@ struct conn {
 };
 
 struct server {
-	const struct conf *conf;
+	struct conf *conf;		/* replaced whole by a reload (SIGHUP) */
+	const char *conf_file;		/* NULL: the defaults, no file */
 	struct audit *audit;
 	struct desired desired;
 	int unix_fd;			/* -1: none */
+	ino_t unix_ino;			/* the socket we bound (unlink only it) */
 	int tcp_fd[CONF_MAX_LISTEN];
 	size_t n_tcp;
 	struct tls_server *tls;		/* with listeners only */
@@ -94,5 +97,8 @@ void handle_family(struct server *s, int what);
 
 /* A monitor went away: stop listening to the kernel when it was the last. */
 void monitor_stop(struct server *s, struct conn *c);
+
+/* An audit line about a connection that was refused before any request. */
+void audit_refusal(struct server *s, struct conn *c, const char *why);
 
 #endif /* REMOTE_CONN_H */

@@ -47,12 +47,25 @@ static void deny(struct server *s, struct conn *c, const struct request *req,
 					PROTO_E_DENIED, m));
 }
 
+void audit_refusal(struct server *s, struct conn *c, const char *why)
+{
+	json_t *m = json_pack("[s]", why);
+
+	audit_log(s->audit, c->who, c->peer, c->role, "connect", NULL,
+		  "denied", m);
+	json_decref(m);
+}
+
 /* Start sending events to c. */
 static void monitor_start(struct server *s, struct conn *c,
 			  const struct request *req)
 {
 	struct kernel_err err;
 
+	if (c->monitor) {	/* again: the events keep their first id */
+		conn_send_new(c, response_ok(req, NULL));
+		return;
+	}
 	if (!s->events) {
 		if (kernel_open(&s->events, &err) ||
 		    kernel_events_subscribe(s->events, &err)) {
@@ -128,8 +141,19 @@ static void handle(struct server *s, struct conn *c, const char *payload,
 	enum role need;
 	int op;
 
+	bool parsed;
+
 	c->active_ms = now_ms();
-	if (!request_parse(payload, len, &req, &perr)) {
+	parsed = request_parse(payload, len, &req, &perr);
+	/* Every frame takes a token, whatever it holds. */
+	if (!take_token(s, c)) {
+		conn_send_new(c, response_errorf(req.has_id, req.id, EXIT_FAIL,
+						 PROTO_E_RATE,
+						 "rate limit: at most %g requests a second (bursts of %g); try again later",
+						 s->conf->rate, s->conf->burst));
+		goto out;
+	}
+	if (!parsed) {
 		conn_send_new(c, response_error(req.has_id, req.id, perr.status,
 						perr.code,
 						json_pack("[s]", perr.msg)));
@@ -143,24 +167,19 @@ static void handle(struct server *s, struct conn *c, const char *payload,
 						 req.op));
 		goto out;
 	}
-	if (!take_token(s, c)) {
-		conn_send_new(c, response_errorf(true, req.id, EXIT_FAIL,
-						 PROTO_E_RATE,
-						 "rate limit: at most %g requests a second (bursts of %g); try again later",
-						 s->conf->rate, s->conf->burst));
-		goto out;
-	}
 	/* The role first, before anything of the args is read. */
 	if (c->role < op_info[op].role) {
 		deny(s, c, &req, op, op_info[op].role);
 		goto out;
 	}
 	if (!args_decode(op, req.args, &a, msg, sizeof(msg))) {
+		json_t *m = json_pack("[s]", msg);
+
 		if (op_info[op].changes)
 			audit_log(s->audit, c->who, c->peer, c->role,
-				  op_info[op].name, req.args, "usage", NULL);
-		conn_send_new(c, response_errorf(true, req.id, EXIT_USAGE,
-						 PROTO_E_USAGE, "%s", msg));
+				  op_info[op].name, req.args, "usage", m);
+		conn_send_new(c, response_error(true, req.id, EXIT_USAGE,
+						PROTO_E_USAGE, m));
 		goto out;
 	}
 	need = args_role(&a);
@@ -172,12 +191,14 @@ static void handle(struct server *s, struct conn *c, const char *payload,
 		run(s, c, &req, &a);
 	args_free(&a);
 out:
-	request_free(&req);
+	if (parsed)
+		request_free(&req);
 }
 
 void handle_frames(struct server *s, struct conn *c)
 {
 	const char *payload;
+	bool progress = false;
 	size_t len;
 	int ret;
 
@@ -198,13 +219,13 @@ void handle_frames(struct server *s, struct conn *c)
 			return;
 		}
 		handle(s, c, payload, len);
+		progress = true;
 	}
-	if (frame_reader_partial(&c->in)) {
-		if (!c->partial_ms)
-			c->partial_ms = now_ms();
-	} else {
+	/* The deadline is for each request, from its first byte on. */
+	if (!frame_reader_partial(&c->in))
 		c->partial_ms = 0;
-	}
+	else if (!c->partial_ms || progress)
+		c->partial_ms = now_ms();
 }
 
 /* A frame for every monitor: build(id) gives it (a new reference). */

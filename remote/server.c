@@ -28,12 +28,14 @@
 #include "conn.h"
 #include "server.h"
 
-static volatile sig_atomic_t stop;
+static volatile sig_atomic_t stop, reload;
 
 static void on_signal(int sig)
 {
-	(void)sig;
-	stop = 1;
+	if (sig == SIGHUP)
+		reload = 1;
+	else
+		stop = 1;
 }
 
 int64_t now_ms(void)
@@ -57,13 +59,46 @@ void say(const char *fmt, ...)
 
 /* ---- listeners ---- */
 
+/*
+ * What is at the socket's path: nothing, or a socket nobody answers on (a
+ * daemon that died), which is removed. A live daemon's socket, or anything
+ * that is not a socket, is left alone and refused.
+ */
+static int clear_socket(const char *path, char *msg, size_t size)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	struct stat st;
+	int fd, live;
+
+	if (lstat(path, &st))
+		return 0;
+	if (!S_ISSOCK(st.st_mode)) {
+		snprintf(msg, size, "socket %s: something else is there; not removing it",
+			 path);
+		return -1;
+	}
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", path);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	live = fd >= 0 && !connect(fd, (struct sockaddr *)&sa, sizeof(sa));
+	if (fd >= 0)
+		close(fd);
+	if (live) {
+		snprintf(msg, size, "socket %s: another teamctld is serving on it",
+			 path);
+		return -1;
+	}
+	unlink(path);
+	return 0;
+}
+
 /* The unix socket, in a directory only root (and the group) can enter. */
 static int listen_unix(struct server *s, char *msg, size_t size)
 {
 	const struct conf *c = s->conf;
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	char dir[PATH_MAX];
 	mode_t mode = c->has_group ? 0660 : 0600;
+	char dir[PATH_MAX];
+	struct stat st;
 	int fd;
 
 	if (strlen(c->socket) >= sizeof(sa.sun_path)) {
@@ -85,17 +120,21 @@ static int listen_unix(struct server *s, char *msg, size_t size)
 		snprintf(msg, size, "socket: %s", strerror(errno));
 		return -1;
 	}
-	unlink(c->socket);	/* a socket left by a daemon that died */
+	if (clear_socket(c->socket, msg, size)) {
+		close(fd);
+		return -1;
+	}
 	if (fchmod(fd, mode) || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) ||
 	    chmod(c->socket, mode) ||
 	    (c->has_group && chown(c->socket, 0, c->group)) ||
-	    listen(fd, 64)) {
+	    listen(fd, 64) || stat(c->socket, &st)) {
 		snprintf(msg, size, "socket %s: %s", c->socket,
 			 strerror(errno));
 		close(fd);
 		return -1;
 	}
 	s->unix_fd = fd;
+	s->unix_ino = st.st_ino;
 	return 0;
 }
 
@@ -144,6 +183,7 @@ static int listen_tcp(struct server *s, const char *addr, char *msg,
 		    res->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0 ||
 	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+	    setsockopt(fd, SOL_IP, IP_FREEBIND, &one, sizeof(one)) ||
 	    (res->ai_family == AF_INET6 &&
 	     setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one))) ||
 	    bind(fd, res->ai_addr, res->ai_addrlen) || listen(fd, 64)) {
@@ -158,34 +198,32 @@ static int listen_tcp(struct server *s, const char *addr, char *msg,
 	return 0;
 }
 
-int server_new(const struct conf *c, struct audit *a, struct server **out,
-	       char *msg, size_t size)
+int server_new(struct conf *c, const char *file, struct audit *a,
+	       struct server **out, char *msg, size_t size)
 {
 	struct server *s = calloc(1, sizeof(*s));
 	struct kernel_err err;
-	size_t i;
 
 	*out = NULL;
 	if (!s) {
+		conf_free(c);
+		free(c);
 		snprintf(msg, size, "out of memory");
 		return -1;
 	}
 	s->conf = c;
+	s->conf_file = file;
 	s->audit = a;
 	s->unix_fd = -1;
 	if (desired_load(&s->desired, c->state, msg, size)) {
-		if (!s->desired.doc)
+		/* Kept aside when it was not valid; still there: unreadable. */
+		if (!s->desired.doc || !access(c->state, F_OK))
 			goto out_free;
 		say("%s; starting with no teams to restore", msg);
 	}
-	if (c->socket[0] && listen_unix(s, msg, size))
-		goto out_free;
 	if (c->n_listen &&
 	    tls_server_new(c->cert, c->key, c->ca, c->crl, &s->tls, msg, size))
 		goto out_free;
-	for (i = 0; i < c->n_listen; i++)
-		if (listen_tcp(s, c->listen[i], msg, size))
-			goto out_free;
 	if (kernel_watch_open(&s->watch, &err)) {
 		snprintf(msg, size, "%s", err.msg);
 		goto out_free;
@@ -195,6 +233,102 @@ int server_new(const struct conf *c, struct audit *a, struct server **out,
 out_free:
 	server_free(s);
 	return -1;
+}
+
+int server_listen(struct server *s, char *msg, size_t size)
+{
+	size_t i;
+
+	if (s->conf->socket[0] && listen_unix(s, msg, size))
+		return -1;
+	for (i = 0; i < s->conf->n_listen; i++)
+		if (listen_tcp(s, s->conf->listen[i], msg, size))
+			return -1;
+	return 0;
+}
+
+/* Same strings, both NULL, or both the same list of them? */
+static bool same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+static bool same_listeners(const struct conf *a, const struct conf *b)
+{
+	size_t i;
+
+	if (!same(a->socket, b->socket) || a->n_listen != b->n_listen ||
+	    a->has_group != b->has_group || a->group != b->group)
+		return false;
+	for (i = 0; i < a->n_listen; i++)
+		if (!same(a->listen[i], b->listen[i]))
+			return false;
+	return true;
+}
+
+static void close_conn_later(struct conn *c, const char *why);
+
+/* Close c once it has been told why. */
+static void close_conn_later(struct conn *c, const char *why)
+{
+	c->active_ms = now_ms();
+	if (c->state == CONN_HANDSHAKE) {
+		c->state = CONN_CLOSING;
+		return;
+	}
+	conn_close_after(c, c->monitor ? notice_new(c->monitor_id, why) :
+			 response_errorf(false, 0, 1, PROTO_E_FAILED, "%s", why));
+}
+
+/* SIGHUP: the configuration file again (see server.h). */
+static void server_reload(struct server *s)
+{
+	struct tls_server *tls = NULL;
+	struct conf *c = calloc(1, sizeof(*c));
+	struct conn *conn;
+	char msg[512];
+
+	if (!c || !conf_init(c) ||
+	    !conf_load(c, s->conf_file ? s->conf_file : CONF_FILE,
+		       !s->conf_file, msg, sizeof(msg)) ||
+	    (c->n_listen && tls_server_new(c->cert, c->key, c->ca, c->crl,
+					   &tls, msg, sizeof(msg)))) {
+		say("reload refused, going on as before: %s",
+		    c ? msg : "out of memory");
+		if (c)
+			conf_free(c);
+		free(c);
+		return;
+	}
+	if (!same_listeners(s->conf, c)) {
+		say("reload: socket, socket_group and listen stay as they are until a restart");
+		free(c->socket);
+		c->socket = strdup(s->conf->socket);
+		memcpy(c->listen, s->conf->listen, sizeof(c->listen));
+		memset(s->conf->listen, 0, sizeof(s->conf->listen));
+		c->n_listen = s->conf->n_listen;
+		s->conf->n_listen = 0;
+		c->has_group = s->conf->has_group;
+		c->group = s->conf->group;
+		memcpy(c->group_name, s->conf->group_name, sizeof(c->group_name));
+	}
+	if (strcmp(c->state, s->conf->state) || strcmp(c->audit, s->conf->audit))
+		say("reload: state and audit stay as they are until a restart");
+	free(c->state);
+	free(c->audit);
+	c->state = strdup(s->conf->state);
+	c->audit = strdup(s->conf->audit);
+	conf_free(s->conf);
+	free(s->conf);
+	s->conf = c;
+	if (tls) {
+		tls_server_free(s->tls);
+		s->tls = tls;
+	}
+	for (conn = s->conns; conn; conn = conn->next)
+		if (conn->tls)
+			close_conn_later(conn, "teamctld reloaded its configuration; connect again");
+	say("configuration reloaded");
 }
 
 /* ---- connections ---- */
@@ -398,8 +532,7 @@ static void accept_one(struct server *s, int lfd, bool tls)
 		return;
 	}
 	if (!tls && c->role == ROLE_NONE) {
-		say("%s: refused %s: not root and not in group %s", c->peer,
-		    c->who, s->conf->has_group ? s->conf->group_name : "(none)");
+		audit_refusal(s, c, "not root and not in socket_group");
 		conn_close_after(c, response_errorf(false, 0, 1, PROTO_E_DENIED,
 						    "permission denied: %s may not use teamctld",
 						    c->who));
@@ -460,7 +593,7 @@ static bool handshake(struct server *s, struct conn *c)
 		return true;
 	}
 	if (ret) {
-		say("%s: TLS refused: %s", c->peer, tls_conn_error(c->tls));
+		audit_refusal(s, c, tls_conn_error(c->tls));
 		return false;
 	}
 	c->state = CONN_OPEN;
@@ -640,10 +773,16 @@ int server_run(struct server *s)
 
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	sigprocmask(SIG_SETMASK, NULL, &wait_mask);
 	sigdelset(&wait_mask, SIGTERM);
 	sigdelset(&wait_mask, SIGINT);
+	sigdelset(&wait_mask, SIGHUP);
 	while (!stop) {
+		if (reload) {
+			reload = 0;
+			server_reload(s);
+		}
 		p = poll_set(s, &n);
 		if (!p)
 			return -1;
@@ -693,6 +832,7 @@ int server_run(struct server *s)
 
 void server_free(struct server *s)
 {
+	struct stat st;
 	size_t i;
 
 	if (!s)
@@ -701,7 +841,9 @@ void server_free(struct server *s)
 		conn_free(s, s->conns);
 	if (s->unix_fd >= 0) {
 		close(s->unix_fd);
-		unlink(s->conf->socket);
+		/* Only our own socket: not one a later daemon has bound. */
+		if (!stat(s->conf->socket, &st) && st.st_ino == s->unix_ino)
+			unlink(s->conf->socket);
 	}
 	for (i = 0; i < s->n_tcp; i++)
 		close(s->tcp_fd[i]);
@@ -709,5 +851,7 @@ void server_free(struct server *s)
 	kernel_watch_close(s->watch);
 	kernel_close(s->events);
 	desired_free(&s->desired);
+	conf_free(s->conf);
+	free(s->conf);
 	free(s);
 }

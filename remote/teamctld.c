@@ -99,8 +99,8 @@ int main(int argc, char **argv)
 	bool check = false, given = false;
 	struct server *s = NULL;
 	struct audit *a = NULL;
-	char msg[512];
-	struct conf c;
+	char msg[512] = "";
+	struct conf *c;
 	sigset_t block;
 	int opt, ret = 1;
 
@@ -135,47 +135,61 @@ int main(int argc, char **argv)
 			argv[optind]);
 		return 2;
 	}
-	if (!conf_init(&c)) {
+	c = calloc(1, sizeof(*c));
+	if (!c || !conf_init(c)) {
 		fprintf(stderr, "teamctld: out of memory\n");
 		return 1;
 	}
-	if (!conf_load(&c, file, !given, msg, sizeof(msg))) {
+	if (!conf_load(c, file, !given, msg, sizeof(msg))) {
 		fprintf(stderr, "teamctld: %s\n", msg);
-		conf_free(&c);
+		conf_free(c);
+		free(c);
 		return 2;
 	}
-	umask(077);
+	/* Files say their own modes; group access where they give it. */
+	umask(027);
 	signal(SIGPIPE, SIG_IGN);
 	sigemptyset(&block);
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGHUP);
 	sigprocmask(SIG_BLOCK, &block, NULL);
 	if (check) {
-		ret = check_tls(&c, msg, sizeof(msg));
+		ret = check_tls(c, msg, sizeof(msg));
 		if (ret)
 			fprintf(stderr, "teamctld: %s\n", msg);
 		else
-			printf("teamctld: %s: ok\n", given ? file : "defaults");
-		conf_free(&c);
+			printf("teamctld: %s: ok\n",
+			       given || !access(file, F_OK) ? file :
+			       "no configuration file, the defaults");
+		conf_free(c);
+		free(c);
 		return ret;
 	}
-	make_parent(c.state, 0700);
-	make_parent(c.audit, 0750);
-	if (audit_open(c.audit, &a, msg, sizeof(msg)) ||
-	    server_new(&c, a, &s, msg, sizeof(msg))) {
+	make_parent(c->state, 0700);
+	make_parent(c->audit, 0750);
+	if (audit_open(c->audit, &a, msg, sizeof(msg))) {
 		fprintf(stderr, "teamctld: %s\n", msg);
-		goto out;
+		conf_free(c);
+		free(c);
+		return 1;
 	}
-	fprintf(stderr, "teamctld: serving%s%s%s%s (state %s, audit %s)\n",
-		c.socket[0] ? " on " : "", c.socket,
-		c.n_listen ? ", TLS on " : "", c.n_listen ? c.listen[0] : "",
-		c.state, c.audit[0] ? c.audit : "stderr");
+	fprintf(stderr, "teamctld: starting%s%s%s%s (state %s, audit %s)\n",
+		c->socket[0] ? " on " : "", c->socket,
+		c->n_listen ? ", TLS on " : "", c->n_listen ? c->listen[0] : "",
+		c->state, c->audit[0] ? c->audit : "stderr");
+	/* From here the server owns c. Teams first, then the listeners. */
+	if (server_new(c, given ? file : NULL, a, &s, msg, sizeof(msg)))
+		goto out;
 	server_restore(s);
+	if (server_listen(s, msg, sizeof(msg)))
+		goto out;
 	notify_ready();
 	ret = server_run(s) ? 1 : 0;
 out:
+	if (ret && msg[0])
+		fprintf(stderr, "teamctld: %s\n", msg);
 	server_free(s);
 	audit_close(a);
-	conf_free(&c);
 	return ret;
 }

@@ -294,6 +294,10 @@ int main(int argc, char **argv)
 		usage(stderr, NULL);
 		return EXIT_USAGE;
 	}
+	if (o.remote && strncmp(o.remote, "unix:", 5) &&
+	    (!o.cert || !o.key || !o.ca))
+		return usage_error("--remote %s needs --cert, --key and --ca (a client certificate and the CA of the daemon)",
+				   o.remote);
 	group = argv[optind++];
 	if (!strcmp(group, "help")) {
 		usage(stdout, NULL);
