@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -48,7 +49,7 @@ struct rclient {
 	int fd;
 	SSL_CTX *ctx;
 	SSL *ssl;			/* NULL: the unix socket */
-	bool handshaken;		/* alerts now are about our certificate */
+	bool handshaken;		/* alerts now: about our certificate */
 	int timeout_ms;			/* for rclient_send(); <= 0: none */
 	bool has_sigmask;
 	sigset_t sigmask;
@@ -262,32 +263,64 @@ static int no_passphrase(char *buf, int size, int rwflag, void *data)
 	return -1;
 }
 
-/* "WHAT FILE: why" for a file OpenSSL could not use; returns -1. */
-static int file_error(char *msg, size_t size, const char *what,
-		      const char *file)
+/* Did the key just loaded fail for not being the certificate's? */
+static bool key_mismatch(void)
 {
-	unsigned long code = ERR_peek_error();
-	const char *why = ERR_reason_error_string(code);
+	unsigned long code = ERR_peek_last_error();
 
+	return ERR_GET_LIB(code) == ERR_LIB_X509 &&
+	       (ERR_GET_REASON(code) == X509_R_KEY_VALUES_MISMATCH ||
+		ERR_GET_REASON(code) == X509_R_KEY_TYPE_MISMATCH);
+}
+
+/*
+ * "WHAT FILE: why" for a file (of kind "certificate"...) OpenSSL could not
+ * use, from its error queue (emptied); returns -1.
+ */
+static int file_error(char *msg, size_t size, const char *what,
+		      const char *file, const char *kind)
+{
+	unsigned long code, first = ERR_peek_error();
+	bool none = false, encrypted = false;
+	int lib, reason;
+
+	while ((code = ERR_get_error())) {
+		lib = ERR_GET_LIB(code);
+		reason = ERR_GET_REASON(code);
+		if ((lib == ERR_LIB_PEM && reason == PEM_R_NO_START_LINE) ||
+		    (lib == ERR_LIB_OSSL_DECODER &&
+		     reason == ERR_R_UNSUPPORTED) ||
+		    (lib == ERR_LIB_X509 &&
+		     reason == X509_R_NO_CERTIFICATE_OR_CRL_FOUND))
+			none = true;
+		if (lib == ERR_LIB_PEM && (reason == PEM_R_BAD_PASSWORD_READ ||
+		    reason == PEM_R_PROBLEMS_GETTING_PASSWORD))
+			encrypted = true;
+	}
 	if (access(file, R_OK))
-		why = strerror(errno);
-	else if (ERR_GET_LIB(code) == ERR_LIB_PEM &&
-		 ERR_GET_REASON(code) == PEM_R_NO_START_LINE)
-		why = "no PEM data of the expected kind in it";
-	else if (ERR_GET_LIB(code) == ERR_LIB_PEM &&
-		 (ERR_GET_REASON(code) == PEM_R_BAD_PASSWORD_READ ||
-		  ERR_GET_REASON(code) == PEM_R_PROBLEMS_GETTING_PASSWORD))
-		why = "the key is encrypted (passphrases are not supported)";
-	snprintf(msg, size, "%s %s: %s", what, file, why ? why : "unusable");
-	ERR_clear_error();
+		snprintf(msg, size, "%s %s: %s", what, file, strerror(errno));
+	else if (encrypted)
+		snprintf(msg, size,
+			 "%s %s: the key is encrypted (passphrases are not supported)",
+			 what, file);
+	else if (none)
+		snprintf(msg, size, "%s %s: no PEM %s in it", what, file, kind);
+	else
+		snprintf(msg, size, "%s %s: %s", what, file,
+			 ERR_reason_error_string(first) ?
+			 ERR_reason_error_string(first) : "unusable");
 	return -1;
 }
 
 /* Connect to the unix socket. 0 or -1 with msg. */
 static int unix_connect(struct rclient *c, const struct target *t,
-			char *msg, size_t size)
+			int timeout_ms, char *msg, size_t size)
 {
 	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	struct timeval tv = {
+		.tv_sec = timeout_ms / 1000,
+		.tv_usec = (timeout_ms % 1000) * 1000,
+	};
 	int flags;
 
 	strcpy(sun.sun_path, t->path);
@@ -296,12 +329,22 @@ static int unix_connect(struct rclient *c, const struct target *t,
 		snprintf(msg, size, "socket: %s", strerror(errno));
 		return -1;
 	}
-	/* A local connect does not wait for the peer: blocking is fine. */
+	/*
+	 * A unix connect waits only while the daemon's backlog is full, for
+	 * at most SO_SNDTIMEO, then fails with EAGAIN.
+	 */
+	if (timeout_ms > 0)
+		setsockopt(c->fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
 	while (connect(c->fd, (struct sockaddr *)&sun, sizeof(sun))) {
 		if (errno == EINTR)
 			continue;
-		snprintf(msg, size, "cannot connect to unix:%s: %s", t->path,
-			 strerror(errno));
+		if (errno == EAGAIN)
+			snprintf(msg, size,
+				 "cannot connect to unix:%s: the daemon accepted no connection within %d ms",
+				 t->path, timeout_ms);
+		else
+			snprintf(msg, size, "cannot connect to unix:%s: %s",
+				 t->path, strerror(errno));
 		return -1;
 	}
 	flags = fcntl(c->fd, F_GETFL);
@@ -342,7 +385,8 @@ static int tcp_connect(struct rclient *c, const struct target *t,
 	ret = getaddrinfo(t->host, t->port, &hints, &res);
 	if (ret) {
 		snprintf(msg, size, "cannot resolve '%s': %s", t->host,
-			 ret == EAI_SYSTEM ? strerror(errno) : gai_strerror(ret));
+			 ret == EAI_SYSTEM ? strerror(errno) :
+			 gai_strerror(ret));
 		return -1;
 	}
 	for (ai = res; ai; ai = ai->ai_next) {
@@ -405,13 +449,15 @@ static int tls_context(struct rclient *c, const struct rclient_opts *o,
 	}
 	SSL_CTX_set_default_passwd_cb(c->ctx, no_passphrase);
 	if (SSL_CTX_load_verify_locations(c->ctx, o->ca, NULL) != 1)
-		return file_error(msg, size, "--ca", o->ca);
+		return file_error(msg, size, "--ca", o->ca, "certificate");
 	if (SSL_CTX_use_certificate_chain_file(c->ctx, o->cert) != 1)
-		return file_error(msg, size, "--cert", o->cert);
+		return file_error(msg, size, "--cert", o->cert,
+				  "certificate");
 	if (SSL_CTX_use_PrivateKey_file(c->ctx, o->key,
-					SSL_FILETYPE_PEM) != 1)
-		return file_error(msg, size, "--key", o->key);
-	if (SSL_CTX_check_private_key(c->ctx) != 1) {
+					SSL_FILETYPE_PEM) != 1 &&
+	    !key_mismatch())
+		return file_error(msg, size, "--key", o->key, "private key");
+	if (key_mismatch() || SSL_CTX_check_private_key(c->ctx) != 1) {
 		ERR_clear_error();
 		snprintf(msg, size, "--key %s does not match --cert %s",
 			 o->key, o->cert);
@@ -472,13 +518,19 @@ static const char *alert_text(unsigned long code)
 	return p ? p + strlen("alert ") : r;
 }
 
-/* Why an SSL call failed, in msg; empties OpenSSL's error queue. */
-static void tls_describe(struct rclient *c, int err, int saved_errno,
-			 char *msg, size_t size)
+/*
+ * Why an SSL call failed, in msg; empties OpenSSL's error queue. -EPIPE if
+ * the connection just ended (close_notify, end of file, reset), -EPROTO
+ * if the daemon sent something else: an alert (it refused us) or what is
+ * not TLS.
+ */
+static int tls_describe(struct rclient *c, int err, int saved_errno,
+			char *msg, size_t size)
 {
 	unsigned long code = ERR_peek_error();
 	int reason = ERR_GET_REASON(code);
 	const char *hint = "";
+	int ret = -EPROTO;
 	long verify;
 
 	if (err == SSL_ERROR_ZERO_RETURN ||
@@ -491,8 +543,10 @@ static void tls_describe(struct rclient *c, int err, int saved_errno,
 			 !c->handshaken ? " during the TLS handshake" :
 			 frame_reader_partial(&c->rd) ?
 			 " in the middle of a reply" : "");
+		ret = -EPIPE;
 	} else if (err == SSL_ERROR_SYSCALL) {
 		snprintf(msg, size, "tls: %s", strerror(saved_errno));
+		ret = -EPIPE;
 	} else if (ERR_GET_LIB(code) != ERR_LIB_SSL) {
 		snprintf(msg, size, "tls: %s", ERR_reason_error_string(code) ?
 			 ERR_reason_error_string(code) : "unknown error");
@@ -511,19 +565,22 @@ static void tls_describe(struct rclient *c, int err, int saved_errno,
 			hint = " (not signed by the CA of --ca)";
 			break;
 		}
-		snprintf(msg, size, "tls: server certificate verify failed: %s%s",
+		snprintf(msg, size,
+			 "tls: server certificate verify failed: %s%s",
 			 X509_verify_cert_error_string(verify), hint);
 	} else if (reason == SSL_R_UNSUPPORTED_PROTOCOL ||
 		   reason == SSL_AD_REASON_OFFSET + SSL_AD_PROTOCOL_VERSION) {
-		snprintf(msg, size, "tls: the daemon does not speak TLS 1.3 (%s)",
+		snprintf(msg, size,
+			 "tls: the daemon does not speak TLS 1.3 (%s)",
 			 ERR_reason_error_string(code));
 	} else if (reason == SSL_R_WRONG_VERSION_NUMBER ||
 		   reason == SSL_R_PACKET_LENGTH_TOO_LONG) {
-		snprintf(msg, size, "tls: the other end does not speak TLS (%s)",
+		snprintf(msg, size,
+			 "tls: the other end does not speak TLS (%s)",
 			 ERR_reason_error_string(code));
 	} else if (reason > SSL_AD_REASON_OFFSET &&
 		   reason < SSL_AD_REASON_OFFSET + 256) {
-		/* After our Finished, the server has only our certificate left. */
+		/* After our Finished, only our certificate is left to judge. */
 		snprintf(msg, size, "tls: the server refused %s (alert: %s)",
 			 c->handshaken ? "our certificate" : "the handshake",
 			 alert_text(code));
@@ -532,6 +589,7 @@ static void tls_describe(struct rclient *c, int err, int saved_errno,
 			 ERR_reason_error_string(code) : "unknown error");
 	}
 	ERR_clear_error();
+	return ret;
 }
 
 /* Drive the handshake to its end. 0 or -1 with msg. */
@@ -607,7 +665,7 @@ int rclient_connect(const struct rclient_opts *o, struct rclient **out,
 	frame_reader_init(&c->rd, PROTO_RESPONSE_MAX);
 	deadline = deadline_of(timeout);
 	if (t.is_unix) {
-		if (unix_connect(c, &t, msg, size))
+		if (unix_connect(c, &t, timeout, msg, size))
 			goto close_client;
 	} else {
 		/* The files first: their errors do not need a daemon. */
@@ -744,59 +802,78 @@ int rclient_send(struct rclient *c, const json_t *v, char *msg, size_t size)
 	return ret;
 }
 
+/* "The daemon closed the connection", and whether in a reply. */
+static void closed_msg(struct rclient *c, char *msg, size_t size)
+{
+	snprintf(msg, size, "the daemon closed the connection%s",
+		 frame_reader_partial(&c->rd) ? " in the middle of a reply" :
+		 "");
+}
+
 /*
- * Read what is there (waiting for it until deadline): bytes read (> 0),
- * -ETIMEDOUT, -EINTR, or -EPIPE, each with msg.
+ * One read without waiting: bytes read (> 0), 0 if there is nothing yet
+ * (wait for *events), or -EPIPE or -EPROTO (tls_describe()) with msg.
+ */
+static ssize_t read_once(struct rclient *c, void *buf, size_t n,
+			 short *events, char *msg, size_t size)
+{
+	struct sigpipe_guard g;
+	int ret, err, saved;
+	ssize_t r;
+
+	if (!c->ssl) {
+		*events = POLLIN;
+		r = recv(c->fd, buf, n, 0);
+		if (r > 0)
+			return r;
+		if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK ||
+			      errno == EINTR))
+			return 0;
+		if (r == 0 || errno == ECONNRESET)
+			closed_msg(c, msg, size);
+		else
+			snprintf(msg, size, "recv: %s", strerror(errno));
+		return -EPIPE;
+	}
+	/* SSL_read first, before any poll: it may hold decrypted bytes. */
+	ERR_clear_error();
+	errno = 0;
+	sigpipe_block(&g);
+	ret = SSL_read(c->ssl, buf, n > INT_MAX ? INT_MAX : n);
+	saved = errno;
+	sigpipe_unblock(&g);
+	if (ret > 0)
+		return ret;
+	err = SSL_get_error(c->ssl, ret);
+	if (err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE) {
+		*events = err == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT;
+		ERR_clear_error();
+		return 0;
+	}
+	return tls_describe(c, err, saved, msg, size);
+}
+
+/*
+ * Read what is there, waiting for it until deadline: bytes read (> 0),
+ * -ETIMEDOUT, -EINTR, -EPIPE or -EPROTO, each with msg.
  */
 static ssize_t read_some(struct rclient *c, void *buf, size_t n,
 			 int timeout_ms, int64_t deadline, char *msg,
 			 size_t size)
 {
-	struct sigpipe_guard g;
-	int ret, err, saved;
-	short events;
+	short events = POLLIN;
 	ssize_t r;
+	int ret;
 
 	for (;;) {
-		if (c->ssl) {
-			/* SSL_read first: it may hold decrypted bytes. */
-			ERR_clear_error();
-			errno = 0;
-			sigpipe_block(&g);
-			ret = SSL_read(c->ssl, buf, n > INT_MAX ? INT_MAX : n);
-			saved = errno;
-			sigpipe_unblock(&g);
-			if (ret > 0)
-				return ret;
-			err = SSL_get_error(c->ssl, ret);
-			if (err != SSL_ERROR_WANT_READ &&
-			    err != SSL_ERROR_WANT_WRITE) {
-				tls_describe(c, err, saved, msg, size);
-				return -EPIPE;
-			}
-			events = err == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT;
-		} else {
-			r = recv(c->fd, buf, n, 0);
-			if (r > 0)
-				return r;
-			if (r == 0 || (errno != EAGAIN && errno != EWOULDBLOCK &&
-				       errno != EINTR)) {
-				if (r == 0 || errno == ECONNRESET)
-					snprintf(msg, size,
-						 "the daemon closed the connection%s",
-						 frame_reader_partial(&c->rd) ?
-						 " in the middle of a reply" : "");
-				else
-					snprintf(msg, size, "recv: %s",
-						 strerror(errno));
-				return -EPIPE;
-			}
-			events = POLLIN;
-		}
+		r = read_once(c, buf, n, &events, msg, size);
+		if (r)
+			return r;
 		ret = wait_fd(c->fd, events, deadline,
 			      c->has_sigmask ? &c->sigmask : NULL, true);
 		if (ret == -ETIMEDOUT) {
-			snprintf(msg, size, "no reply from the daemon within %d ms",
+			snprintf(msg, size,
+				 "no reply from the daemon within %d ms",
 				 timeout_ms);
 			return -ETIMEDOUT;
 		}

@@ -59,39 +59,60 @@ static int no_passphrase(char *buf, int size, int rwflag, void *data)
 }
 
 /*
- * The reason of the first error in OpenSSL's queue, in words, and empty
- * the queue. Library prefixes and codes are left out: they mean nothing
- * to whoever reads the log.
+ * Why OpenSSL could not use a file (of kind "certificate"...), from its
+ * error queue, in words; the queue is emptied. Library prefixes and codes
+ * are left out: they mean nothing to whoever reads the log.
  */
-static const char *queue_reason(char *buf, size_t size)
+static const char *queue_reason(const char *kind, char *buf, size_t size)
 {
-	unsigned long code = ERR_peek_error();
+	unsigned long code, first = ERR_peek_error();
+	bool none = false, encrypted = false;
 	const char *r;
+	int lib, reason;
 
-	if (!code) {
-		snprintf(buf, size, "unknown error");
-	} else if (ERR_GET_LIB(code) == ERR_LIB_PEM &&
-		   ERR_GET_REASON(code) == PEM_R_NO_START_LINE) {
-		snprintf(buf, size, "no PEM data of the expected kind in it");
-	} else if (ERR_GET_LIB(code) == ERR_LIB_PEM &&
-		   (ERR_GET_REASON(code) == PEM_R_BAD_PASSWORD_READ ||
-		    ERR_GET_REASON(code) == PEM_R_PROBLEMS_GETTING_PASSWORD)) {
+	while ((code = ERR_get_error())) {
+		lib = ERR_GET_LIB(code);
+		reason = ERR_GET_REASON(code);
+		if ((lib == ERR_LIB_PEM && reason == PEM_R_NO_START_LINE) ||
+		    (lib == ERR_LIB_OSSL_DECODER &&
+		     reason == ERR_R_UNSUPPORTED) ||
+		    (lib == ERR_LIB_X509 &&
+		     reason == X509_R_NO_CERTIFICATE_OR_CRL_FOUND))
+			none = true;
+		if (lib == ERR_LIB_PEM && (reason == PEM_R_BAD_PASSWORD_READ ||
+		    reason == PEM_R_PROBLEMS_GETTING_PASSWORD))
+			encrypted = true;
+	}
+	if (encrypted) {
 		snprintf(buf, size,
 			 "the key is encrypted (passphrases are not supported)");
+	} else if (none) {
+		snprintf(buf, size, "no PEM %s in it", kind);
+	} else if (!first) {
+		snprintf(buf, size, "unknown error");
 	} else {
-		r = ERR_reason_error_string(code);
+		r = ERR_reason_error_string(first);
 		if (r)
 			snprintf(buf, size, "%s", r);
 		else
-			ERR_error_string_n(code, buf, size);
+			ERR_error_string_n(first, buf, size);
 	}
-	ERR_clear_error();
 	return buf;
+}
+
+/* Did the key just loaded fail for not being the certificate's? */
+static bool key_mismatch(void)
+{
+	unsigned long code = ERR_peek_last_error();
+
+	return ERR_GET_LIB(code) == ERR_LIB_X509 &&
+	       (ERR_GET_REASON(code) == X509_R_KEY_VALUES_MISMATCH ||
+		ERR_GET_REASON(code) == X509_R_KEY_TYPE_MISMATCH);
 }
 
 /* "WHAT FILE: why" for a file OpenSSL could not use; returns -1. */
 static int file_error(char *msg, size_t size, const char *what,
-		      const char *file)
+		      const char *file, const char *kind)
 {
 	char why[160];
 
@@ -100,7 +121,7 @@ static int file_error(char *msg, size_t size, const char *what,
 		ERR_clear_error();
 	} else {
 		snprintf(msg, size, "%s %s: %s", what, file,
-			 queue_reason(why, sizeof(why)));
+			 queue_reason(kind, why, sizeof(why)));
 	}
 	return -1;
 }
@@ -123,7 +144,7 @@ static int load_crl(X509_STORE *store, const char *file, char *msg,
 
 	bio = BIO_new_file(file, "r");
 	if (!bio)
-		return file_error(msg, size, "CRL", file);
+		return file_error(msg, size, "CRL", file, "CRL");
 	while ((crl = PEM_read_bio_X509_CRL(bio, NULL, NULL, NULL))) {
 		signed_ok = false;
 		objs = X509_STORE_get0_objects(store);
@@ -151,7 +172,7 @@ static int load_crl(X509_STORE *store, const char *file, char *msg,
 			goto free_crl;
 		}
 		if (!X509_STORE_add_crl(store, crl)) {
-			file_error(msg, size, "CRL", file);
+			file_error(msg, size, "CRL", file, "CRL");
 			goto free_crl;
 		}
 		X509_CRL_free(crl);
@@ -201,8 +222,12 @@ static int cert_identity(X509 *x, char *out, char *why, size_t size)
 		snprintf(why, size, "has a subject CN that is not text");
 		return -1;
 	}
-	if (len == 0 || len > TLS_IDENTITY_MAX) {
-		snprintf(why, size, "has a subject CN of %d bytes (1 to %d)",
+	if (len == 0) {
+		snprintf(why, size, "has an empty subject CN");
+		goto free_utf8;
+	}
+	if (len > TLS_IDENTITY_MAX) {
+		snprintf(why, size, "has a subject CN of %d bytes, over %d",
 			 len, TLS_IDENTITY_MAX);
 		goto free_utf8;
 	}
@@ -303,7 +328,7 @@ int tls_server_new(const char *cert, const char *key, const char *ca,
 	ctx = SSL_CTX_new(TLS_server_method());
 	if (!ctx) {
 		snprintf(msg, size, "tls: cannot create a context: %s",
-			 queue_reason(why, sizeof(why)));
+			 queue_reason("", why, sizeof(why)));
 		goto free_server;
 	}
 	if (!SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION) ||
@@ -313,27 +338,28 @@ int tls_server_new(const char *cert, const char *key, const char *ca,
 	}
 	SSL_CTX_set_default_passwd_cb(ctx, no_passphrase);
 	if (SSL_CTX_use_certificate_chain_file(ctx, cert) != 1) {
-		file_error(msg, size, "certificate", cert);
+		file_error(msg, size, "certificate", cert, "certificate");
 		goto free_ctx;
 	}
-	if (SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) != 1) {
-		file_error(msg, size, "key", key);
+	if (SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) != 1 &&
+	    !key_mismatch()) {
+		file_error(msg, size, "key", key, "private key");
 		goto free_ctx;
 	}
-	if (SSL_CTX_check_private_key(ctx) != 1) {
+	if (key_mismatch() || SSL_CTX_check_private_key(ctx) != 1) {
 		ERR_clear_error();
 		snprintf(msg, size, "key %s does not match certificate %s",
 			 key, cert);
 		goto free_ctx;
 	}
 	if (SSL_CTX_load_verify_locations(ctx, ca, NULL) != 1) {
-		file_error(msg, size, "CA", ca);
+		file_error(msg, size, "CA", ca, "certificate");
 		goto free_ctx;
 	}
 	/* The CA's name in the CertificateRequest, for clients that choose. */
 	names = SSL_load_client_CA_file(ca);
 	if (!names) {
-		file_error(msg, size, "CA", ca);
+		file_error(msg, size, "CA", ca, "certificate");
 		goto free_ctx;
 	}
 	SSL_CTX_set_client_CA_list(ctx, names);
@@ -456,7 +482,9 @@ static void conn_describe(struct tls_conn *c, int err, int saved_errno)
 		goto clear;
 	}
 	if (ERR_GET_LIB(code) != ERR_LIB_SSL) {
-		queue_reason(c->err, sizeof(c->err));
+		snprintf(c->err, sizeof(c->err), "tls: %s",
+			 ERR_reason_error_string(code) ?
+			 ERR_reason_error_string(code) : "unknown error");
 		goto clear;
 	}
 	verify = SSL_get_verify_result(c->ssl);
@@ -488,7 +516,9 @@ static void conn_describe(struct tls_conn *c, int err, int saved_errno)
 			 "refused our certificate" : "sent an alert",
 			 alert_text(code));
 	} else {
-		queue_reason(c->err, sizeof(c->err));
+		snprintf(c->err, sizeof(c->err), "tls: %s",
+			 ERR_reason_error_string(code) ?
+			 ERR_reason_error_string(code) : "unknown error");
 	}
 clear:
 	ERR_clear_error();
@@ -527,7 +557,7 @@ int tls_conn_handshake(struct tls_conn *c)
 	ret = SSL_do_handshake(c->ssl);
 	if (ret != 1)
 		return conn_result(c, ret, errno);
-	/* Verified already (SSL_VERIFY_FAIL_IF_NO_PEER_CERT): belt and braces. */
+	/* Checked already (verify_cb, FAIL_IF_NO_PEER_CERT): to be sure. */
 	peer = SSL_get0_peer_certificate(c->ssl);
 	if (!peer) {
 		snprintf(c->err, sizeof(c->err), "client sent no certificate");
