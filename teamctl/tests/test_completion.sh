@@ -3,7 +3,8 @@
 #
 # teamctl.bash: what completes where. Same interface as the C test
 # binaries: --list, or one case name (tests/run.sh runs each case).
-# teamctl itself is a stub here that prints a canned `team show`.
+# teamctl itself is a stub here that prints a canned `team show` (another
+# one through --remote) and `pki list`.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=teamctl/teamctl.bash
@@ -17,8 +18,21 @@ teamctl()
 		printf 'team0: ifindex 5 mode static\n    counters: tx_packets 0\n    members:\n    name  ifindex\n    eth0  2\n    eth1  3\nteam1: ifindex 9 mode static lb address-hash members none\n' ;;
 	"team show team0")
 		printf 'team0: ifindex 5 mode static\n    counters: tx_packets 0\n    members:\n    name  ifindex\n    eth0  2\n    eth1  3\n' ;;
+	"--remote host1:7640 --cert $HOME/a.crt team show" | "--remote unix:/x team show")
+		printf 'rteam: ifindex 7 mode static lb address-hash members none\n' ;;
+	"--remote unix:/x team show rteam")
+		printf 'rteam: ifindex 7 mode static\n    counters: tx_packets 0\n    members:\n    name  ifindex\n    reth0  2\n' ;;
+	"pki list" | "pki --dir /tmp/ca list")
+		printf 'NAME       KIND    EXPIRES               STATUS\nhost1      host    2029-02-24T11:28:14Z  valid\nalice      client  2029-02-24T11:28:14Z  valid\neve        client  2029-02-24T11:28:15Z  revoked\n' ;;
 	esac
 }
+
+# Files for the --cert, --key and --ca cases.
+files=$(mktemp -d)
+trap 'rm -rf "$files"' EXIT
+touch "$files/alice.crt" "$files/alice.key" "$files/ca.crt"
+mkdir "$files/pki"
+export HOME=$files	# what "~" stands for
 
 # complete "WORDS..." : COMPREPLY for the last word (may be "").
 complete_words()
@@ -42,7 +56,7 @@ expect()
 	fi
 }
 
-groups() { expect "team member stats monitor config help" teamctl ""; expect "team" teamctl -j te; }
+groups() { expect "team member stats monitor config pki help" teamctl ""; expect "team" teamctl -j te; }
 options() { expect "--json" teamctl --j; expect "--help -j --json --prune --dry-run" teamctl config apply -; }
 team_words() {
 	expect "add del set show" teamctl team ""
@@ -87,7 +101,58 @@ others() {
 	expect "" teamctl monitor ""
 }
 
-cases="groups options team_words team_params member_words iface_lists others"
+# bash splits "host:7640" and "--cert=x" at ':' and '=' (COMP_WORDBREAKS):
+# the cases that pass such words pass them split, as bash does.
+remote_options() {
+	expect "--remote" teamctl --rem
+	expect "--cert --ca" teamctl --c
+	expect "--key" teamctl -j --k
+	expect "--timeout" teamctl --ti
+	expect "unix:/run/lbfo/teamctld.sock" teamctl --remote ""
+	expect "unix:/run/lbfo/teamctld.sock" teamctl -r u
+	expect "/run/lbfo/teamctld.sock" teamctl --remote unix : ""
+	expect "/run/lbfo/teamctld.sock" teamctl --remote unix : /r
+	expect "" teamctl --timeout ""
+	expect "$files/alice.crt $files/alice.key" teamctl --cert "$files/al"
+	expect "$files/alice.key" teamctl --remote host1 : 7640 --key "$files/alice.k"
+	expect "$files/ca.crt" teamctl --ca "$files/c"
+	expect "$files/ca.crt" teamctl --ca = "$files/c"
+	expect "--remote=unix:/run/lbfo/teamctld.sock" teamctl --remote=
+	expect "unix:/run/lbfo/teamctld.sock" teamctl --remote = ""
+	expect "unix:/run/lbfo/teamctld.sock" teamctl --remote =
+	expect "/run/lbfo/teamctld.sock" teamctl --remote unix :
+}
+remote_commands() {
+	expect "team member stats monitor config pki help" \
+		teamctl --remote host1 : 7640 --cert a.crt --key a.key --ca ca.crt ""
+	expect "add del set show" teamctl -r unix:/x --timeout 2000 team ""
+	expect "show" teamctl --remote = host1 : 7640 team sh
+	expect "rteam" teamctl --remote unix:/x team del ""
+	# A "~" the shell has not expanded yet (completion sees it so).
+	# shellcheck disable=SC2088
+	expect "rteam" teamctl --remote host1 : 7640 --cert "~/a.crt" stats ""
+	expect "reth0" teamctl --remote unix:/x member set rteam ""
+	expect "--help -j --json --prune --dry-run" teamctl -r unix:/x config apply -
+}
+pki_words() {
+	expect "init host client revoke list" teamctl pki ""
+	expect "host" teamctl -j pki h
+	expect "--dir --help" teamctl pki -
+	expect "$files/pki" teamctl pki --dir "$files/p"
+	expect "$files/pki" teamctl pki --dir = "$files/p"
+	expect "--dir=$files/pki" teamctl pki "--dir=$files/p"
+	expect "revoke" teamctl pki --dir /tmp/ca re
+	expect "--cn --days" teamctl pki init -
+	expect "--ip --dns --days" teamctl pki host host2 -
+	expect "--days --not-before --not-after" teamctl pki client bob --
+	expect "" teamctl pki host host2 --ip ""
+	expect "host1 alice" teamctl pki revoke ""
+	expect "alice" teamctl pki --dir /tmp/ca revoke a
+	expect "" teamctl pki revoke alice ""
+	expect "" teamctl pki list ""
+}
+
+cases="groups options team_words team_params member_words iface_lists others remote_options remote_commands pki_words"
 if [ "${1:-}" = --list ]; then
 	printf '%s\n' $cases
 	exit 0
