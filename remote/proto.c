@@ -16,29 +16,11 @@
 #define EXCERPT_SIZE		(EXCERPT_MAX + sizeof("..."))
 
 /*
- * A frame reader's bytes: r->buf is the data of one of these, r->cap its
- * size. The frames next() has handed out stay at the front of data (their
- * payloads are valid until the next call) and are dropped only when
- * feed() needs the room and they are at least as many bytes as those held,
- * so that every byte fed is moved O(1) times. The bytes held are
- * data[start .. start + r->len). (start lives here because struct
- * frame_reader has no field for it.)
+ * The frames next() has handed out stay at the front of buf (their
+ * payloads are valid until the next call) and are dropped only when feed()
+ * needs the room and they are at least as many bytes as those held, so
+ * that every byte fed is moved O(1) times.
  */
-struct frame_store {
-	size_t start;
-	unsigned char data[];
-};
-
-static struct frame_store *frame_store(const struct frame_reader *r)
-{
-	return (struct frame_store *)(r->buf -
-				      offsetof(struct frame_store, data));
-}
-
-static size_t frame_start(const struct frame_reader *r)
-{
-	return r->buf ? frame_store(r)->start : 0;
-}
 
 /* What one frame needs: the reader does not grow beyond it for one. */
 static size_t frame_limit(const struct frame_reader *r)
@@ -70,8 +52,7 @@ void frame_reader_init(struct frame_reader *r, size_t max)
 
 void frame_reader_free(struct frame_reader *r)
 {
-	if (r->buf)
-		free(frame_store(r));
+	free(r->buf);
 	frame_reader_init(r, r->max);
 }
 
@@ -79,21 +60,16 @@ void frame_reader_free(struct frame_reader *r)
 static int frame_regrow(struct frame_reader *r, size_t cap, const void *data,
 			size_t n)
 {
-	size_t start = frame_start(r);
-	struct frame_store *s;
+	unsigned char *buf = malloc(cap);
 
-	if (cap > SIZE_MAX - sizeof(*s))
+	if (!buf)
 		return -ENOMEM;
-	s = malloc(sizeof(*s) + cap);
-	if (!s)
-		return -ENOMEM;
-	s->start = 0;
 	if (r->len)
-		memcpy(s->data, r->buf + start, r->len);
-	memcpy(s->data + r->len, data, n);
-	if (r->buf)
-		free(frame_store(r));
-	r->buf = s->data;
+		memcpy(buf, r->buf + r->start, r->len);
+	memcpy(buf + r->len, data, n);
+	free(r->buf);
+	r->buf = buf;
+	r->start = 0;
 	r->cap = cap;
 	r->len += n;
 	return 0;
@@ -114,7 +90,7 @@ int frame_reader_feed(struct frame_reader *r, const void *data, size_t n)
 	/* Give back what one big feed took, once it has all been read. */
 	if (!r->len && r->cap > limit)
 		frame_reader_free(r);
-	start = frame_start(r);
+	start = r->start;
 	if (r->cap - start - r->len >= n) {
 		memcpy(r->buf + start + r->len, data, n);
 		r->len += n;
@@ -125,7 +101,7 @@ int frame_reader_feed(struct frame_reader *r, const void *data, size_t n)
 	need = r->len + n;
 	if (need <= r->cap && (start >= r->len || r->cap >= limit)) {
 		memmove(r->buf, r->buf + start, r->len);
-		frame_store(r)->start = 0;
+		r->start = 0;
 		memcpy(r->buf + r->len, data, n);
 		r->len += n;
 		return 0;
@@ -149,7 +125,7 @@ int frame_reader_next(struct frame_reader *r, const char **payload,
 
 	if (r->len < PROTO_HDR_LEN)
 		return 0;
-	p = r->buf + frame_store(r)->start;
+	p = r->buf + r->start;
 	n = get_be32(p);
 	if (n > r->max)
 		return -EMSGSIZE;
@@ -161,8 +137,7 @@ int frame_reader_next(struct frame_reader *r, const char **payload,
 	*len = n;
 	r->len -= PROTO_HDR_LEN + n;
 	/* Nothing left: the next feed starts at the front, nothing moved. */
-	frame_store(r)->start = r->len ? frame_store(r)->start +
-					 PROTO_HDR_LEN + n : 0;
+	r->start = r->len ? r->start + PROTO_HDR_LEN + n : 0;
 	return 1;
 }
 
@@ -174,7 +149,7 @@ bool frame_reader_partial(const struct frame_reader *r)
 		return false;
 	if (r->len < PROTO_HDR_LEN)
 		return true;
-	p = r->buf + frame_start(r);
+	p = r->buf + r->start;
 	return r->len - PROTO_HDR_LEN < get_be32(p);
 }
 

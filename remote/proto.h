@@ -55,7 +55,8 @@
  */
 struct frame_reader {
 	unsigned char *buf;
-	size_t len;		/* bytes held */
+	size_t start;		/* the bytes held are buf[start, start + len) */
+	size_t len;
 	size_t cap;
 	size_t max;
 };
