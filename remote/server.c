@@ -215,6 +215,9 @@ int server_new(struct conf *c, const char *file, struct audit *a,
 	s->conf_file = file;
 	s->audit = a;
 	s->unix_fd = -1;
+	/* Another daemon serving: refuse before touching anything. */
+	if (c->socket[0] && clear_socket(c->socket, msg, size))
+		goto out_free;
 	if (desired_load(&s->desired, c->state, msg, size)) {
 		/* Kept aside when it was not valid; still there: unreadable. */
 		if (!s->desired.doc || !access(c->state, F_OK))
@@ -266,6 +269,50 @@ static bool same_listeners(const struct conf *a, const struct conf *b)
 	return true;
 }
 
+/* A string of old into *dst (a copy); false: out of memory. */
+static bool take_str(char **dst, const char *old)
+{
+	char *dup = old ? strdup(old) : NULL;
+
+	if (old && !dup)
+		return false;
+	free(*dst);
+	*dst = dup;
+	return true;
+}
+
+/*
+ * The listeners of old into c, which a reload cannot change: socket,
+ * socket_group, listen, and with listeners the TLS files when c has none.
+ */
+static bool keep_listeners(struct conf *c, const struct conf *old)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_listen; i++) {
+		free(c->listen[i]);
+		c->listen[i] = NULL;
+	}
+	c->n_listen = 0;
+	for (i = 0; i < old->n_listen; i++) {
+		c->listen[i] = strdup(old->listen[i]);
+		if (!c->listen[i])
+			return false;
+		c->n_listen++;
+	}
+	c->has_group = old->has_group;
+	c->group = old->group;
+	memcpy(c->group_name, old->group_name, sizeof(c->group_name));
+	if (!take_str(&c->socket, old->socket))
+		return false;
+	if (c->n_listen && (!c->cert || !c->key || !c->ca))
+		return take_str(&c->cert, old->cert) &&
+		       take_str(&c->key, old->key) &&
+		       take_str(&c->ca, old->ca) &&
+		       take_str(&c->crl, old->crl);
+	return true;
+}
+
 static void close_conn_later(struct conn *c, const char *why);
 
 /* Close c once it has been told why. */
@@ -283,41 +330,35 @@ static void close_conn_later(struct conn *c, const char *why)
 /* SIGHUP: the configuration file again (see server.h). */
 static void server_reload(struct server *s)
 {
-	struct tls_server *tls = NULL;
 	struct conf *c = calloc(1, sizeof(*c));
+	struct tls_server *tls = NULL;
+	char msg[512] = "out of memory";
+	bool moved = false;
 	struct conn *conn;
-	char msg[512];
 
-	if (!c || !conf_init(c) ||
-	    !conf_load(c, s->conf_file ? s->conf_file : CONF_FILE,
-		       !s->conf_file, msg, sizeof(msg)) ||
-	    (c->n_listen && tls_server_new(c->cert, c->key, c->ca, c->crl,
-					   &tls, msg, sizeof(msg)))) {
-		say("reload refused, going on as before: %s",
-		    c ? msg : "out of memory");
-		if (c)
-			conf_free(c);
-		free(c);
-		return;
-	}
+	if (!c || !conf_init(c))
+		goto refused;
+	if (!conf_load(c, s->conf_file ? s->conf_file : CONF_FILE,
+		       !s->conf_file, msg, sizeof(msg)))
+		goto refused;
 	if (!same_listeners(s->conf, c)) {
-		say("reload: socket, socket_group and listen stay as they are until a restart");
-		free(c->socket);
-		c->socket = strdup(s->conf->socket);
-		memcpy(c->listen, s->conf->listen, sizeof(c->listen));
-		memset(s->conf->listen, 0, sizeof(s->conf->listen));
-		c->n_listen = s->conf->n_listen;
-		s->conf->n_listen = 0;
-		c->has_group = s->conf->has_group;
-		c->group = s->conf->group;
-		memcpy(c->group_name, s->conf->group_name, sizeof(c->group_name));
+		moved = true;
+		snprintf(msg, sizeof(msg), "out of memory");
+		if (!keep_listeners(c, s->conf))
+			goto refused;
 	}
+	if (c->n_listen && tls_server_new(c->cert, c->key, c->ca, c->crl,
+					  &tls, msg, sizeof(msg)))
+		goto refused;
+	if (moved)
+		say("reload: socket, socket_group and listen stay as they are until a restart");
 	if (strcmp(c->state, s->conf->state) || strcmp(c->audit, s->conf->audit))
 		say("reload: state and audit stay as they are until a restart");
-	free(c->state);
-	free(c->audit);
-	c->state = strdup(s->conf->state);
-	c->audit = strdup(s->conf->audit);
+	if (!take_str(&c->state, s->conf->state) ||
+	    !take_str(&c->audit, s->conf->audit)) {
+		tls_server_free(tls);
+		goto refused;
+	}
 	conf_free(s->conf);
 	free(s->conf);
 	s->conf = c;
@@ -329,6 +370,12 @@ static void server_reload(struct server *s)
 		if (conn->tls)
 			close_conn_later(conn, "teamctld reloaded its configuration; connect again");
 	say("configuration reloaded");
+	return;
+refused:
+	say("reload refused, going on as before: %s", msg);
+	if (c)
+		conf_free(c);
+	free(c);
 }
 
 /* ---- connections ---- */

@@ -119,13 +119,22 @@ static void keep_bad(const char *path, char *msg, size_t size)
 
 int state_load(const char *path, struct cfg *out, char *msg, size_t size)
 {
+	struct stat st;
 	char why[256];
 	json_error_t jerr;
 	json_t *root;
 
 	memset(out, 0, sizeof(*out));
-	if (access(path, F_OK) && errno == ENOENT)
-		return 0;
+	if (stat(path, &st)) {
+		if (errno == ENOENT)
+			return 0;
+		snprintf(msg, size, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {	/* not ours to move aside */
+		snprintf(msg, size, "%s: not a regular file", path);
+		return -1;
+	}
 	root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root) {
 		if (jerr.line < 0 && errno != 0 && access(path, R_OK)) {

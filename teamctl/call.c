@@ -67,10 +67,36 @@ int remote_open(const struct opts *o, struct rclient **c)
 	return EXIT_OK;
 }
 
+/* The response to our request, skipping anything else. EXIT_OK or _FAIL. */
+static int wait_response(struct rclient *c, const struct opts *o,
+			 struct reply *rep)
+{
+	char msg[512];
+	int ret;
+
+	for (;;) {
+		ret = rclient_recv(c, rep, o->timeout_ms, msg, sizeof(msg));
+		if (ret == -ETIMEDOUT)
+			snprintf(msg, sizeof(msg), "no reply within %d ms",
+				 o->timeout_ms);
+		else if (ret == -EPIPE)
+			snprintf(msg, sizeof(msg),
+				 "the daemon closed the connection");
+		if (ret) {
+			memset(rep, 0, sizeof(*rep));
+			pr_err("%s: %s", o->remote, msg);
+			return EXIT_FAIL;
+		}
+		if (rep->kind == REPLY_RESPONSE)
+			return EXIT_OK;
+		reply_free(rep);	/* nothing else is expected yet */
+	}
+}
+
 int remote_request(struct rclient *c, const struct opts *o, const char *op,
 		   json_t *args, struct reply *rep)
 {
-	char msg[512];
+	char msg[512], reason[512];
 	json_t *req;
 	int ret;
 
@@ -82,30 +108,25 @@ int remote_request(struct rclient *c, const struct opts *o, const char *op,
 	}
 	ret = rclient_send(c, req, msg, sizeof(msg));
 	json_decref(req);
-	if (ret) {
+	if (!ret) {
+		ret = wait_response(c, o, rep);
+	} else if (rclient_recv(c, rep, 200, reason, sizeof(reason)) ||
+		   rep->kind != REPLY_RESPONSE) {
+		/*
+		 * A daemon that refuses a connection says why and closes: the
+		 * send can fail before that answer is read. Only without one
+		 * is the send's error the news.
+		 */
+		if (rep->root)
+			reply_free(rep);
+		memset(rep, 0, sizeof(*rep));
 		pr_err("%s: %s", o->remote, msg);
-		return EXIT_FAIL;
+		ret = EXIT_FAIL;
+	} else {
+		ret = EXIT_OK;
 	}
-	for (;;) {
-		ret = rclient_recv(c, rep, o->timeout_ms, msg, sizeof(msg));
-		if (ret == -ETIMEDOUT) {
-			pr_err("%s: no reply within %d ms", o->remote,
-			       o->timeout_ms);
-			return EXIT_FAIL;
-		}
-		if (ret == -EPIPE) {
-			pr_err("%s: the daemon closed the connection",
-			       o->remote);
-			return EXIT_FAIL;
-		}
-		if (ret) {
-			pr_err("%s: %s", o->remote, msg);
-			return EXIT_FAIL;
-		}
-		if (rep->kind == REPLY_RESPONSE)
-			break;
-		reply_free(rep);	/* nothing else is expected yet */
-	}
+	if (ret)
+		return ret;
 	if (rep->messages)
 		print_messages(rep->messages);
 	if (rep->status && !rep->messages)

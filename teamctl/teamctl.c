@@ -294,10 +294,6 @@ int main(int argc, char **argv)
 		usage(stderr, NULL);
 		return EXIT_USAGE;
 	}
-	if (o.remote && strncmp(o.remote, "unix:", 5) &&
-	    (!o.cert || !o.key || !o.ca))
-		return usage_error("--remote %s needs --cert, --key and --ca (a client certificate and the CA of the daemon)",
-				   o.remote);
 	group = argv[optind++];
 	if (!strcmp(group, "help")) {
 		usage(stdout, NULL);
@@ -325,5 +321,9 @@ int main(int argc, char **argv)
 	rest = strip_options(argc - optind, argv + optind, &o, &help);
 	if (help)
 		return command_help(c);
+	if (o.remote && strncmp(o.remote, "unix:", 5) &&
+	    (!o.cert || !o.key || !o.ca))
+		return usage_error("--remote %s needs --cert, --key and --ca (a client certificate and the CA of the daemon)",
+				   o.remote);
 	return c->run(rest, argv + optind, &o);
 }
