@@ -67,6 +67,7 @@ void audit_log(struct audit *a, const char *who, const char *peer,
 	       const char *result, const json_t *messages)
 {
 	char time[40], *line;
+	const char *first;
 	json_t *o;
 	size_t n;
 
@@ -77,8 +78,11 @@ void audit_log(struct audit *a, const char *who, const char *peer,
 		      "result", result, "messages", messages);
 	line = o ? json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
 	json_decref(o);
-	fprintf(stderr, "teamctld: audit: %s %s %s: %s\n", who, role_name(role),
-		op, result);
+	/* The journal's copy: who, from where, and why when it was not ok. */
+	first = json_string_value(json_array_get(messages, 0));
+	fprintf(stderr, "teamctld: audit: %s (%s) %s %s: %s%s%s\n", who, peer,
+		role_name(role), op, result, first ? ": " : "",
+		first ? first : "");
 	if (!line) {
 		fprintf(stderr, "teamctld: audit: out of memory\n");
 		return;
