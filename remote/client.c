@@ -39,6 +39,7 @@
 #include <openssl/x509v3.h>
 
 #include "client.h"
+#include "tlsctx.h"
 
 #define RCLIENT_VERIFY_DEPTH	4
 /* What one read takes at most: a TLS record's worth. */
@@ -253,65 +254,6 @@ usage:
 	return -1;
 }
 
-/* Passphrase-protected keys are refused rather than prompted for. */
-static int no_passphrase(char *buf, int size, int rwflag, void *data)
-{
-	(void)buf;
-	(void)size;
-	(void)rwflag;
-	(void)data;
-	return -1;
-}
-
-/* Did the key just loaded fail for not being the certificate's? */
-static bool key_mismatch(void)
-{
-	unsigned long code = ERR_peek_last_error();
-
-	return ERR_GET_LIB(code) == ERR_LIB_X509 &&
-	       (ERR_GET_REASON(code) == X509_R_KEY_VALUES_MISMATCH ||
-		ERR_GET_REASON(code) == X509_R_KEY_TYPE_MISMATCH);
-}
-
-/*
- * "WHAT FILE: why" for a file (of kind "certificate"...) OpenSSL could not
- * use, from its error queue (emptied); returns -1.
- */
-static int file_error(char *msg, size_t size, const char *what,
-		      const char *file, const char *kind)
-{
-	unsigned long code, first = ERR_peek_error();
-	bool none = false, encrypted = false;
-	int lib, reason;
-
-	while ((code = ERR_get_error())) {
-		lib = ERR_GET_LIB(code);
-		reason = ERR_GET_REASON(code);
-		if ((lib == ERR_LIB_PEM && reason == PEM_R_NO_START_LINE) ||
-		    (lib == ERR_LIB_OSSL_DECODER &&
-		     reason == ERR_R_UNSUPPORTED) ||
-		    (lib == ERR_LIB_X509 &&
-		     reason == X509_R_NO_CERTIFICATE_OR_CRL_FOUND))
-			none = true;
-		if (lib == ERR_LIB_PEM && (reason == PEM_R_BAD_PASSWORD_READ ||
-		    reason == PEM_R_PROBLEMS_GETTING_PASSWORD))
-			encrypted = true;
-	}
-	if (access(file, R_OK))
-		snprintf(msg, size, "%s %s: %s", what, file, strerror(errno));
-	else if (encrypted)
-		snprintf(msg, size,
-			 "%s %s: the key is encrypted (passphrases are not supported)",
-			 what, file);
-	else if (none)
-		snprintf(msg, size, "%s %s: no PEM %s in it", what, file, kind);
-	else
-		snprintf(msg, size, "%s %s: %s", what, file,
-			 ERR_reason_error_string(first) ?
-			 ERR_reason_error_string(first) : "unusable");
-	return -1;
-}
-
 /* Connect to the unix socket. 0 or -1 with msg. */
 static int unix_connect(struct rclient *c, const struct target *t,
 			int timeout_ms, char *msg, size_t size)
@@ -430,6 +372,10 @@ static int tcp_connect(struct rclient *c, const struct target *t,
 	return -1;
 }
 
+static const struct tls_names file_names = {
+	.cert = "--cert", .key = "--key", .ca = "--ca",
+};
+
 /*
  * The client's TLS context: TLS 1.3 only, the --ca file as the only trust
  * anchor (not the system's), our certificate and key. 0 or -1 with msg.
@@ -437,32 +383,10 @@ static int tcp_connect(struct rclient *c, const struct target *t,
 static int tls_context(struct rclient *c, const struct rclient_opts *o,
 		       char *msg, size_t size)
 {
-	c->ctx = SSL_CTX_new(TLS_client_method());
-	if (!c->ctx) {
-		snprintf(msg, size, "tls: cannot create a context");
+	c->ctx = tls_ctx_new(TLS_client_method(), o->cert, o->key, o->ca,
+			     &file_names, msg, size);
+	if (!c->ctx)
 		return -1;
-	}
-	if (!SSL_CTX_set_min_proto_version(c->ctx, TLS1_3_VERSION) ||
-	    !SSL_CTX_set_max_proto_version(c->ctx, TLS1_3_VERSION)) {
-		snprintf(msg, size, "tls: this OpenSSL has no TLS 1.3");
-		return -1;
-	}
-	SSL_CTX_set_default_passwd_cb(c->ctx, no_passphrase);
-	if (SSL_CTX_load_verify_locations(c->ctx, o->ca, NULL) != 1)
-		return file_error(msg, size, "--ca", o->ca, "certificate");
-	if (SSL_CTX_use_certificate_chain_file(c->ctx, o->cert) != 1)
-		return file_error(msg, size, "--cert", o->cert,
-				  "certificate");
-	if (SSL_CTX_use_PrivateKey_file(c->ctx, o->key,
-					SSL_FILETYPE_PEM) != 1 &&
-	    !key_mismatch())
-		return file_error(msg, size, "--key", o->key, "private key");
-	if (key_mismatch() || SSL_CTX_check_private_key(c->ctx) != 1) {
-		ERR_clear_error();
-		snprintf(msg, size, "--key %s does not match --cert %s",
-			 o->key, o->cert);
-		return -1;
-	}
 	SSL_CTX_set_verify(c->ctx, SSL_VERIFY_PEER, NULL);
 	SSL_CTX_set_verify_depth(c->ctx, RCLIENT_VERIFY_DEPTH);
 	SSL_CTX_set_session_cache_mode(c->ctx, SSL_SESS_CACHE_OFF);

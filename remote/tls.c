@@ -26,6 +26,7 @@
 #include <openssl/x509v3.h>
 
 #include "tls.h"
+#include "tlsctx.h"
 
 /* Client chains: leaf, intermediates, CA; 4 is plenty for a private CA. */
 #define TLS_VERIFY_DEPTH	4
@@ -48,84 +49,6 @@ struct tls_conn {
 	char err[TLS_ERR_MAX];
 };
 
-/* Passphrase-protected keys are refused rather than prompted for. */
-static int no_passphrase(char *buf, int size, int rwflag, void *data)
-{
-	(void)buf;
-	(void)size;
-	(void)rwflag;
-	(void)data;
-	return -1;
-}
-
-/*
- * Why OpenSSL could not use a file (of kind "certificate"...), from its
- * error queue, in words; the queue is emptied. Library prefixes and codes
- * are left out: they mean nothing to whoever reads the log.
- */
-static const char *queue_reason(const char *kind, char *buf, size_t size)
-{
-	unsigned long code, first = ERR_peek_error();
-	bool none = false, encrypted = false;
-	const char *r;
-	int lib, reason;
-
-	while ((code = ERR_get_error())) {
-		lib = ERR_GET_LIB(code);
-		reason = ERR_GET_REASON(code);
-		if ((lib == ERR_LIB_PEM && reason == PEM_R_NO_START_LINE) ||
-		    (lib == ERR_LIB_OSSL_DECODER &&
-		     reason == ERR_R_UNSUPPORTED) ||
-		    (lib == ERR_LIB_X509 &&
-		     reason == X509_R_NO_CERTIFICATE_OR_CRL_FOUND))
-			none = true;
-		if (lib == ERR_LIB_PEM && (reason == PEM_R_BAD_PASSWORD_READ ||
-		    reason == PEM_R_PROBLEMS_GETTING_PASSWORD))
-			encrypted = true;
-	}
-	if (encrypted) {
-		snprintf(buf, size,
-			 "the key is encrypted (passphrases are not supported)");
-	} else if (none) {
-		snprintf(buf, size, "no PEM %s in it", kind);
-	} else if (!first) {
-		snprintf(buf, size, "unknown error");
-	} else {
-		r = ERR_reason_error_string(first);
-		if (r)
-			snprintf(buf, size, "%s", r);
-		else
-			ERR_error_string_n(first, buf, size);
-	}
-	return buf;
-}
-
-/* Did the key just loaded fail for not being the certificate's? */
-static bool key_mismatch(void)
-{
-	unsigned long code = ERR_peek_last_error();
-
-	return ERR_GET_LIB(code) == ERR_LIB_X509 &&
-	       (ERR_GET_REASON(code) == X509_R_KEY_VALUES_MISMATCH ||
-		ERR_GET_REASON(code) == X509_R_KEY_TYPE_MISMATCH);
-}
-
-/* "WHAT FILE: why" for a file OpenSSL could not use; returns -1. */
-static int file_error(char *msg, size_t size, const char *what,
-		      const char *file, const char *kind)
-{
-	char why[160];
-
-	if (access(file, R_OK)) {
-		snprintf(msg, size, "%s %s: %s", what, file, strerror(errno));
-		ERR_clear_error();
-	} else {
-		snprintf(msg, size, "%s %s: %s", what, file,
-			 queue_reason(kind, why, sizeof(why)));
-	}
-	return -1;
-}
-
 /*
  * Load the PEM CRLs of file into the store and turn on revocation checks
  * of client certificates. Each CRL must be signed by a CA of the store
@@ -144,7 +67,7 @@ static int load_crl(X509_STORE *store, const char *file, char *msg,
 
 	bio = BIO_new_file(file, "r");
 	if (!bio)
-		return file_error(msg, size, "CRL", file, "CRL");
+		return tls_file_error(msg, size, "CRL", file, "CRL");
 	while ((crl = PEM_read_bio_X509_CRL(bio, NULL, NULL, NULL))) {
 		signed_ok = false;
 		objs = X509_STORE_get0_objects(store);
@@ -172,7 +95,7 @@ static int load_crl(X509_STORE *store, const char *file, char *msg,
 			goto free_crl;
 		}
 		if (!X509_STORE_add_crl(store, crl)) {
-			file_error(msg, size, "CRL", file, "CRL");
+			tls_file_error(msg, size, "CRL", file, "CRL");
 			goto free_crl;
 		}
 		X509_CRL_free(crl);
@@ -309,13 +232,16 @@ static int verify_cb(int ok, X509_STORE_CTX *store)
 	return 1;
 }
 
+static const struct tls_names file_names = {
+	.cert = "certificate", .key = "key", .ca = "CA",
+};
+
 int tls_server_new(const char *cert, const char *key, const char *ca,
 		   const char *crl, struct tls_server **out, char *msg,
 		   size_t size)
 {
 	STACK_OF(X509_NAME) *names;
 	struct tls_server *s;
-	char why[160];
 	SSL_CTX *ctx;
 
 	*out = NULL;
@@ -325,41 +251,14 @@ int tls_server_new(const char *cert, const char *key, const char *ca,
 		snprintf(msg, size, "out of memory");
 		return -1;
 	}
-	ctx = SSL_CTX_new(TLS_server_method());
-	if (!ctx) {
-		snprintf(msg, size, "tls: cannot create a context: %s",
-			 queue_reason("", why, sizeof(why)));
+	ctx = tls_ctx_new(TLS_server_method(), cert, key, ca, &file_names,
+			  msg, size);
+	if (!ctx)
 		goto free_server;
-	}
-	if (!SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION) ||
-	    !SSL_CTX_set_max_proto_version(ctx, TLS1_3_VERSION)) {
-		snprintf(msg, size, "tls: this OpenSSL has no TLS 1.3");
-		goto free_ctx;
-	}
-	SSL_CTX_set_default_passwd_cb(ctx, no_passphrase);
-	if (SSL_CTX_use_certificate_chain_file(ctx, cert) != 1) {
-		file_error(msg, size, "certificate", cert, "certificate");
-		goto free_ctx;
-	}
-	if (SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) != 1 &&
-	    !key_mismatch()) {
-		file_error(msg, size, "key", key, "private key");
-		goto free_ctx;
-	}
-	if (key_mismatch() || SSL_CTX_check_private_key(ctx) != 1) {
-		ERR_clear_error();
-		snprintf(msg, size, "key %s does not match certificate %s",
-			 key, cert);
-		goto free_ctx;
-	}
-	if (SSL_CTX_load_verify_locations(ctx, ca, NULL) != 1) {
-		file_error(msg, size, "CA", ca, "certificate");
-		goto free_ctx;
-	}
 	/* The CA's name in the CertificateRequest, for clients that choose. */
 	names = SSL_load_client_CA_file(ca);
 	if (!names) {
-		file_error(msg, size, "CA", ca, "certificate");
+		tls_file_error(msg, size, "CA", ca, "certificate");
 		goto free_ctx;
 	}
 	SSL_CTX_set_client_CA_list(ctx, names);
