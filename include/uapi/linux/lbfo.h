@@ -132,8 +132,9 @@ enum lbfo_member_state {
  *	team rewrites source addresses as described above. The default.
  * @LBFO_MODE_STATIC: the switch has a static link aggregation group over
  *	the members' ports; all members use the team's MAC address.
- * @LBFO_MODE_LACP: IEEE 802.1AX negotiated aggregation (not implemented
- *	yet).
+ * @LBFO_MODE_LACP: IEEE 802.1AX negotiated aggregation: the team speaks
+ *	LACP on every member and uses the members the partner aggregates
+ *	with it (see "LACP" below). All members use the team's MAC address.
  *
  * Names, as teamctl and its JSON spell them: "switch-independent", "static",
  * "lacp".
@@ -210,6 +211,177 @@ enum lbfo_lb {
 #define LBFO_WEIGHT_MAX			1000000	/* 0: from the link speed */
 
 /*
+ * LACP
+ * ----
+ * In mode "lacp" the team runs IEEE 802.1AX-2008 (clause 43) in the kernel,
+ * on every member: receive, periodic transmission, selection, mux and churn
+ * detection, with no daemon. LACPDUs (Slow Protocols, EtherType 0x8809, to
+ * 01:80:c2:00:00:02) are sent from each member's own MAC address, the one
+ * it had before it joined; Marker PDUs are answered.
+ *
+ *  - The actor (the team) is system IFLA_LBFO_LACP_SYSTEM (the team's MAC
+ *    address by default) with priority IFLA_LBFO_LACP_SYS_PRIO; each member
+ *    is a port with its own number (its slot + 1), priority and key
+ *    (IFLA_LBFO_MEMBER_LACP_PRIO, _KEY).
+ *  - Members that share our key, the partner's system and the partner's key
+ *    form one link aggregation group. The team uses one aggregator: the
+ *    group with the most bandwidth (then the most members, then the lowest
+ *    port), kept while it stays as good, so it does not flap. Members of
+ *    other groups are "standby" and say so in their LACPDUs (not in sync),
+ *    so the partner does not send to them either.
+ *  - A member carries traffic (state "active") while it is collecting and
+ *    distributing: the partner said it is in sync, after the aggregate wait
+ *    of 2 s when it joins. With IFLA_LBFO_LACP_INDEPENDENT, a member
+ *    collects as soon as the partner is in sync and distributes once the
+ *    partner collects (802.1AX independent control); else both at once
+ *    (coupled control).
+ *  - IFLA_LBFO_LACP_RATE asks the partner for LACPDUs every second (fast:
+ *    its silence is noticed within 3 s) or every 30 s (slow: 90 s). We send
+ *    at the rate the partner asks of us. A passive team (IFLA_LBFO_LACP_ACTIVE
+ *    0) only answers an active partner.
+ *  - Members of different speeds are never in one aggregator unless
+ *    IFLA_LBFO_LACP_MIXED_SPEED is set; then traffic is spread by weight
+ *    (speed), as in the other modes.
+ *  - A member that cannot join the aggregator says why in
+ *    LBFO_LACP_A_WHY (enum lbfo_lacp_why).
+ *  - The team has carrier only while at least IFLA_LBFO_MIN_LINKS members
+ *    carry traffic: never because links are up while the partner does not
+ *    aggregate. (IFLA_LBFO_MIN_LINKS holds in the other modes too.)
+ *  - With IFLA_LBFO_LACP_FALLBACK, when no member has heard a LACPDU
+ *    within the timeout, the team falls back to active/standby: one member
+ *    (the first up member with role "active", else "standby") carries
+ *    traffic, as for a partner without LACP. The first LACPDU on any member
+ *    ends the fallback.
+ */
+
+/**
+ * enum lbfo_lacp_rate - how often the partner is asked to send LACPDUs
+ * @LBFO_LACP_RATE_SLOW: every 30 s; silence noticed after 90 s.
+ * @LBFO_LACP_RATE_FAST: every second; silence noticed after 3 s. Default.
+ *
+ * Names: "slow", "fast".
+ */
+enum lbfo_lacp_rate {
+	LBFO_LACP_RATE_SLOW,
+	LBFO_LACP_RATE_FAST,
+	__LBFO_LACP_RATE_MAX,
+};
+
+#define LBFO_LACP_RATE_MAX (__LBFO_LACP_RATE_MAX - 1)
+
+/* LACP defaults and ranges. */
+#define LBFO_LACP_SYS_PRIO_DEFAULT	65535
+#define LBFO_LACP_PORT_PRIO_DEFAULT	255
+#define LBFO_LACP_KEY_DEFAULT		1
+#define LBFO_MIN_LINKS_DEFAULT		1
+
+/**
+ * enum lbfo_lacp_why - why a member does not carry traffic in mode lacp
+ * @LBFO_LACP_WHY_NONE: it does, or is about to (aggregate wait).
+ * @LBFO_LACP_WHY_LINK: its link is down or it is administratively down.
+ * @LBFO_LACP_WHY_NO_PARTNER: no LACPDU heard within the timeout.
+ * @LBFO_LACP_WHY_INDIVIDUAL: the partner (or we) say the link cannot be
+ *	aggregated.
+ * @LBFO_LACP_WHY_OTHER_GROUP: it leads to another partner system, or the
+ *	partner gives it another key: it belongs to another aggregation group
+ *	than the team's aggregator.
+ * @LBFO_LACP_WHY_KEY: our key on it differs from the aggregator's.
+ * @LBFO_LACP_WHY_SPEED: its speed differs from the aggregator's and
+ *	IFLA_LBFO_LACP_MIXED_SPEED is off.
+ * @LBFO_LACP_WHY_HALF_DUPLEX: half-duplex links cannot be aggregated.
+ * @LBFO_LACP_WHY_PARTNER_SYNC: the partner does not say it is in sync (it
+ *	does not aggregate the link, or not yet).
+ * @LBFO_LACP_WHY_FALLBACK: fallback to active/standby is in force and
+ *	another member carries traffic.
+ *
+ * Names: "none", "link", "no-partner", "individual", "other-group", "key",
+ * "speed", "half-duplex", "partner-sync", "fallback".
+ */
+enum lbfo_lacp_why {
+	LBFO_LACP_WHY_NONE,
+	LBFO_LACP_WHY_LINK,
+	LBFO_LACP_WHY_NO_PARTNER,
+	LBFO_LACP_WHY_INDIVIDUAL,
+	LBFO_LACP_WHY_OTHER_GROUP,
+	LBFO_LACP_WHY_KEY,
+	LBFO_LACP_WHY_SPEED,
+	LBFO_LACP_WHY_HALF_DUPLEX,
+	LBFO_LACP_WHY_PARTNER_SYNC,
+	LBFO_LACP_WHY_FALLBACK,
+	__LBFO_LACP_WHY_MAX,
+};
+
+/*
+ * The LACP state bits of an actor or partner, as in the LACPDU (802.1AX
+ * 43.4.2.2). Names: "activity", "timeout", "aggregation", "sync",
+ * "collecting", "distributing", "defaulted", "expired".
+ */
+#define LBFO_LACP_STATE_ACTIVITY	(1U << 0)
+#define LBFO_LACP_STATE_TIMEOUT		(1U << 1)
+#define LBFO_LACP_STATE_AGGREGATION	(1U << 2)
+#define LBFO_LACP_STATE_SYNC		(1U << 3)
+#define LBFO_LACP_STATE_COLLECTING	(1U << 4)
+#define LBFO_LACP_STATE_DISTRIBUTING	(1U << 5)
+#define LBFO_LACP_STATE_DEFAULTED	(1U << 6)
+#define LBFO_LACP_STATE_EXPIRED		(1U << 7)
+
+/**
+ * enum lbfo_lacp_rx - the receive machine's state (802.1AX 43.4.12)
+ * @LBFO_LACP_RX_S_INITIALIZE: starting.
+ * @LBFO_LACP_RX_S_PORT_DISABLED: the link is down.
+ * @LBFO_LACP_RX_S_EXPIRED: the partner was silent for one timeout.
+ * @LBFO_LACP_RX_S_LACP_DISABLED: the link does not speak LACP.
+ * @LBFO_LACP_RX_S_DEFAULTED: no partner: its defaults hold.
+ * @LBFO_LACP_RX_S_CURRENT: the partner's LACPDUs arrive in time.
+ *
+ * Names: "initialize", "port-disabled", "expired", "lacp-disabled",
+ * "defaulted", "current".
+ */
+enum lbfo_lacp_rx {
+	LBFO_LACP_RX_S_INITIALIZE,
+	LBFO_LACP_RX_S_PORT_DISABLED,
+	LBFO_LACP_RX_S_EXPIRED,
+	LBFO_LACP_RX_S_LACP_DISABLED,
+	LBFO_LACP_RX_S_DEFAULTED,
+	LBFO_LACP_RX_S_CURRENT,
+};
+
+/**
+ * enum lbfo_lacp_mux - the mux machine's state (802.1AX 43.4.14/15)
+ * @LBFO_LACP_MUX_S_DETACHED: not attached to the aggregator.
+ * @LBFO_LACP_MUX_S_WAITING: selected, waiting for the aggregate wait.
+ * @LBFO_LACP_MUX_S_ATTACHED: attached; waiting for the partner's sync.
+ * @LBFO_LACP_MUX_S_COLLECTING: receives only (independent control).
+ * @LBFO_LACP_MUX_S_COLLECTING_DISTRIBUTING: receives and sends.
+ *
+ * Names: "detached", "waiting", "attached", "collecting",
+ * "collecting-distributing".
+ */
+enum lbfo_lacp_mux {
+	LBFO_LACP_MUX_S_DETACHED,
+	LBFO_LACP_MUX_S_WAITING,
+	LBFO_LACP_MUX_S_ATTACHED,
+	LBFO_LACP_MUX_S_COLLECTING,
+	LBFO_LACP_MUX_S_COLLECTING_DISTRIBUTING,
+};
+
+/**
+ * enum lbfo_lacp_team_state - the team's LACP state as a whole
+ * @LBFO_LACP_TEAM_OFF: the team is not in mode lacp.
+ * @LBFO_LACP_TEAM_NEGOTIATING: no member carries traffic yet.
+ * @LBFO_LACP_TEAM_AGGREGATED: members carry traffic in the aggregator.
+ * @LBFO_LACP_TEAM_FALLBACK: fallback to active/standby is in force.
+ *
+ * Names: "off", "negotiating", "aggregated", "fallback".
+ */
+enum lbfo_lacp_team_state {
+	LBFO_LACP_TEAM_OFF,
+	LBFO_LACP_TEAM_NEGOTIATING,
+	LBFO_LACP_TEAM_AGGREGATED,
+	LBFO_LACP_TEAM_FALLBACK,
+};
+
+/*
  * Link monitoring: a member carries traffic when its device is up with
  * carrier and, if probing is on (IFLA_LBFO_PROBE_INTERVAL > 0), when it has
  * received an ARP or neighbour discovery packet from one of the probe targets
@@ -244,6 +416,20 @@ enum lbfo_lb {
  * @IFLA_LBFO_DOWNDELAY: u32, milliseconds.
  * @IFLA_LBFO_PRIMARY: u32, read-only: ifindex of the member the team's MAC
  *	address is affine to (switch-independent), 0 if none.
+ * @IFLA_LBFO_MIN_LINKS: u32, 1 to LBFO_MAX_MEMBERS: the team has carrier
+ *	only while at least this many members carry traffic (all modes).
+ * @IFLA_LBFO_LACP_RATE: u8, enum lbfo_lacp_rate.
+ * @IFLA_LBFO_LACP_ACTIVE: u8, 1 active LACP (the default), 0 passive.
+ * @IFLA_LBFO_LACP_SYS_PRIO: u16, 1 to 65535: the actor system priority.
+ * @IFLA_LBFO_LACP_SYSTEM: binary, 6 bytes: the actor system ID, a unicast
+ *	MAC address; all zeroes (the default): the team's MAC address.
+ * @IFLA_LBFO_LACP_INDEPENDENT: u8, 1: independent control of collecting
+ *	and distributing; 0 (the default): coupled control.
+ * @IFLA_LBFO_LACP_MIXED_SPEED: u8, 1: members of different speeds share
+ *	the aggregator, loaded by speed; 0 (the default): they do not.
+ * @IFLA_LBFO_LACP_FALLBACK: u8, 1: fall back to active/standby while no
+ *	member hears LACPDUs; 0 (the default): no traffic then.
+ * @IFLA_LBFO_LACP_STATE: u8, read-only: enum lbfo_lacp_team_state.
  *
  * Ranges and defaults: the LBFO_*_MIN/MAX/DEFAULT values above.
  */
@@ -264,6 +450,15 @@ enum lbfo_team_attr {
 	IFLA_LBFO_UPDELAY,
 	IFLA_LBFO_DOWNDELAY,
 	IFLA_LBFO_PRIMARY,
+	IFLA_LBFO_MIN_LINKS,
+	IFLA_LBFO_LACP_RATE,
+	IFLA_LBFO_LACP_ACTIVE,
+	IFLA_LBFO_LACP_SYS_PRIO,
+	IFLA_LBFO_LACP_SYSTEM,
+	IFLA_LBFO_LACP_INDEPENDENT,
+	IFLA_LBFO_LACP_MIXED_SPEED,
+	IFLA_LBFO_LACP_FALLBACK,
+	IFLA_LBFO_LACP_STATE,
 	__IFLA_LBFO_MAX,
 };
 
@@ -281,6 +476,11 @@ enum lbfo_team_attr {
  *	LBFO_WEIGHT_MAX.
  * @IFLA_LBFO_MEMBER_BUCKETS: u32, read-only: how many of the LBFO_BUCKETS
  *	transmit buckets it carries now.
+ * @IFLA_LBFO_MEMBER_LACP_PRIO: u16, 1 to 65535: its LACP port priority
+ *	(lower wins); default LBFO_LACP_PORT_PRIO_DEFAULT.
+ * @IFLA_LBFO_MEMBER_LACP_KEY: u16, 1 to 65535: its LACP key; members with
+ *	different keys never share an aggregator. Default
+ *	LBFO_LACP_KEY_DEFAULT.
  */
 enum lbfo_member_attr {
 	IFLA_LBFO_MEMBER_UNSPEC,
@@ -289,6 +489,8 @@ enum lbfo_member_attr {
 	IFLA_LBFO_MEMBER_ADMIN,
 	IFLA_LBFO_MEMBER_WEIGHT,
 	IFLA_LBFO_MEMBER_BUCKETS,
+	IFLA_LBFO_MEMBER_LACP_PRIO,
+	IFLA_LBFO_MEMBER_LACP_KEY,
 	__IFLA_LBFO_MEMBER_MAX,
 };
 
@@ -327,6 +529,10 @@ enum lbfo_member_attr {
  *	same time)
  *  LBFO_CMD_FAILOVER	the set of members carrying traffic changed: team
  *	identity, LBFO_A_TEAM_CARRIERS, LBFO_A_REASON and LBFO_A_TRIGGER
+ *  LBFO_CMD_LACP	a member's LACP information changed (its partner, the
+ *	state bits of either end, its machines' states or LBFO_LACP_A_WHY;
+ *	not its counters): team identity, LBFO_A_LACP_STATE and
+ *	LBFO_A_MEMBER with ifindex, name, state and LBFO_MEMBER_A_LACP
  */
 #define LBFO_GENL_NAME		"lbfo"
 #define LBFO_GENL_VERSION	1
@@ -354,12 +560,14 @@ enum lbfo_member_attr {
  *	member of one team (dump with the team's identity) or of every team
  *	(dump without): one message per member with team identity and
  *	LBFO_A_MEMBER holding every member attribute and its counters.
- * @LBFO_CMD_MEMBER_SET: change LBFO_MEMBER_A_ROLE and/or _ADMIN of a member.
+ * @LBFO_CMD_MEMBER_SET: change LBFO_MEMBER_A_ROLE, _ADMIN, _WEIGHT, _LACP_PRIO
+ *	and/or _LACP_KEY of a member.
  * @LBFO_CMD_STATS_GET: counters of one team (doit): LBFO_A_TEAM_STATS and
  *	one LBFO_A_MEMBER per member with its ifindex, name and
  *	LBFO_MEMBER_A_STATS.
  * @LBFO_CMD_MEMBER_STATE: event only, see above.
  * @LBFO_CMD_FAILOVER: event only, see above.
+ * @LBFO_CMD_LACP: event only, see above.
  */
 enum lbfo_cmd {
 	LBFO_CMD_UNSPEC,
@@ -374,6 +582,7 @@ enum lbfo_cmd {
 	LBFO_CMD_STATS_GET,
 	LBFO_CMD_MEMBER_STATE,
 	LBFO_CMD_FAILOVER,
+	LBFO_CMD_LACP,
 	__LBFO_CMD_MAX,
 };
 
@@ -409,6 +618,15 @@ enum lbfo_cmd {
  * @LBFO_A_DOWNDELAY: u32, as IFLA_LBFO_DOWNDELAY.
  * @LBFO_A_PRIMARY: nest of enum lbfo_member_a (ifindex and name),
  *	read-only: the member the team's MAC address is affine to.
+ * @LBFO_A_MIN_LINKS: u32, as IFLA_LBFO_MIN_LINKS.
+ * @LBFO_A_LACP_RATE: u8, as IFLA_LBFO_LACP_RATE.
+ * @LBFO_A_LACP_ACTIVE: u8, as IFLA_LBFO_LACP_ACTIVE.
+ * @LBFO_A_LACP_SYS_PRIO: u16, as IFLA_LBFO_LACP_SYS_PRIO.
+ * @LBFO_A_LACP_SYSTEM: binary, 6 bytes, as IFLA_LBFO_LACP_SYSTEM.
+ * @LBFO_A_LACP_INDEPENDENT: u8, as IFLA_LBFO_LACP_INDEPENDENT.
+ * @LBFO_A_LACP_MIXED_SPEED: u8, as IFLA_LBFO_LACP_MIXED_SPEED.
+ * @LBFO_A_LACP_FALLBACK: u8, as IFLA_LBFO_LACP_FALLBACK.
+ * @LBFO_A_LACP_STATE: u8, read-only, as IFLA_LBFO_LACP_STATE.
  *
  * LBFO_CMD_TEAM_NEW and LBFO_CMD_TEAM_SET take every settable team
  * attribute; a set changes all it is given or, if one is refused, none.
@@ -438,6 +656,15 @@ enum lbfo_attr {
 	LBFO_A_UPDELAY,
 	LBFO_A_DOWNDELAY,
 	LBFO_A_PRIMARY,
+	LBFO_A_MIN_LINKS,
+	LBFO_A_LACP_RATE,
+	LBFO_A_LACP_ACTIVE,
+	LBFO_A_LACP_SYS_PRIO,
+	LBFO_A_LACP_SYSTEM,
+	LBFO_A_LACP_INDEPENDENT,
+	LBFO_A_LACP_MIXED_SPEED,
+	LBFO_A_LACP_FALLBACK,
+	LBFO_A_LACP_STATE,
 	__LBFO_A_MAX,
 };
 
@@ -462,6 +689,10 @@ enum lbfo_attr {
  *	team sent on and received from this member.
  * @LBFO_MEMBER_A_WEIGHT: u32, as IFLA_LBFO_MEMBER_WEIGHT; settable.
  * @LBFO_MEMBER_A_BUCKETS: u32, read-only, as IFLA_LBFO_MEMBER_BUCKETS.
+ * @LBFO_MEMBER_A_LACP_PRIO: u16, as IFLA_LBFO_MEMBER_LACP_PRIO; settable.
+ * @LBFO_MEMBER_A_LACP_KEY: u16, as IFLA_LBFO_MEMBER_LACP_KEY; settable.
+ * @LBFO_MEMBER_A_LACP: nest of enum lbfo_lacp_a, read-only: the member's
+ *	LACP state; only in mode lacp.
  */
 enum lbfo_member_a {
 	LBFO_MEMBER_A_UNSPEC,
@@ -477,10 +708,78 @@ enum lbfo_member_a {
 	LBFO_MEMBER_A_STATS,
 	LBFO_MEMBER_A_WEIGHT,
 	LBFO_MEMBER_A_BUCKETS,
+	LBFO_MEMBER_A_LACP_PRIO,
+	LBFO_MEMBER_A_LACP_KEY,
+	LBFO_MEMBER_A_LACP,
 	__LBFO_MEMBER_A_MAX,
 };
 
 #define LBFO_MEMBER_A_MAX (__LBFO_MEMBER_A_MAX - 1)
+
+/**
+ * enum lbfo_lacp_a - a member's LACP state, nested in LBFO_MEMBER_A_LACP
+ * @LBFO_LACP_A_UNSPEC: unused.
+ * @LBFO_LACP_A_PAD: padding for 64-bit attributes.
+ * @LBFO_LACP_A_ACTOR: nest of enum lbfo_lacp_info_a: what we say about
+ *	this port.
+ * @LBFO_LACP_A_PARTNER: nest of enum lbfo_lacp_info_a: what the partner
+ *	said about its port (its defaults when it said nothing).
+ * @LBFO_LACP_A_RX: u8, enum lbfo_lacp_rx.
+ * @LBFO_LACP_A_MUX: u8, enum lbfo_lacp_mux.
+ * @LBFO_LACP_A_SELECTED: u8, 1 if the port is selected for the team's
+ *	aggregator.
+ * @LBFO_LACP_A_AGGREGATOR: u16, the aggregator (the lowest port number of
+ *	the port's aggregation group); 0 when it has none.
+ * @LBFO_LACP_A_WHY: u8, enum lbfo_lacp_why.
+ * @LBFO_LACP_A_ACTOR_CHURN: u8, 1 when our side has not reached sync
+ *	within 60 s of the link coming up (802.1AX churn detection).
+ * @LBFO_LACP_A_PARTNER_CHURN: u8, the same for the partner's side.
+ * @LBFO_LACP_A_RX_PDUS: u64, LACPDUs received.
+ * @LBFO_LACP_A_TX_PDUS: u64, LACPDUs sent.
+ * @LBFO_LACP_A_RX_ERRORS: u64, Slow Protocols frames refused as malformed.
+ */
+enum lbfo_lacp_a {
+	LBFO_LACP_A_UNSPEC,
+	LBFO_LACP_A_PAD,
+	LBFO_LACP_A_ACTOR,
+	LBFO_LACP_A_PARTNER,
+	LBFO_LACP_A_RX,
+	LBFO_LACP_A_MUX,
+	LBFO_LACP_A_SELECTED,
+	LBFO_LACP_A_AGGREGATOR,
+	LBFO_LACP_A_WHY,
+	LBFO_LACP_A_ACTOR_CHURN,
+	LBFO_LACP_A_PARTNER_CHURN,
+	LBFO_LACP_A_RX_PDUS,
+	LBFO_LACP_A_TX_PDUS,
+	LBFO_LACP_A_RX_ERRORS,
+	__LBFO_LACP_A_MAX,
+};
+
+#define LBFO_LACP_A_MAX (__LBFO_LACP_A_MAX - 1)
+
+/**
+ * enum lbfo_lacp_info_a - one end of a link, as a LACPDU describes it
+ * @LBFO_LACP_INFO_A_UNSPEC: unused.
+ * @LBFO_LACP_INFO_A_SYS_PRIO: u16, system priority.
+ * @LBFO_LACP_INFO_A_SYSTEM: binary, 6 bytes, system ID.
+ * @LBFO_LACP_INFO_A_KEY: u16, key.
+ * @LBFO_LACP_INFO_A_PORT_PRIO: u16, port priority.
+ * @LBFO_LACP_INFO_A_PORT: u16, port number.
+ * @LBFO_LACP_INFO_A_STATE: u8, LBFO_LACP_STATE_* bits.
+ */
+enum lbfo_lacp_info_a {
+	LBFO_LACP_INFO_A_UNSPEC,
+	LBFO_LACP_INFO_A_SYS_PRIO,
+	LBFO_LACP_INFO_A_SYSTEM,
+	LBFO_LACP_INFO_A_KEY,
+	LBFO_LACP_INFO_A_PORT_PRIO,
+	LBFO_LACP_INFO_A_PORT,
+	LBFO_LACP_INFO_A_STATE,
+	__LBFO_LACP_INFO_A_MAX,
+};
+
+#define LBFO_LACP_INFO_A_MAX (__LBFO_LACP_INFO_A_MAX - 1)
 
 /**
  * enum lbfo_stats_attr - counters, nested in LBFO_A_TEAM_STATS and
@@ -520,10 +819,12 @@ enum lbfo_stats_attr {
  * @LBFO_REASON_LEAVE: a member left.
  * @LBFO_REASON_PROBE_DOWN: a member's probes went unanswered.
  * @LBFO_REASON_PROBE_UP: a member's probes are answered again.
+ * @LBFO_REASON_LACP: LACP negotiation changed what a member may do (the
+ *	member's LBFO_LACP_A_WHY says more).
  *
  * Names, as teamctl monitor prints them: "link-down", "link-up",
  * "admin-down", "admin-up", "role", "join", "leave", "probe-down",
- * "probe-up".
+ * "probe-up", "lacp".
  */
 enum lbfo_reason {
 	LBFO_REASON_LINK_DOWN,
@@ -535,6 +836,7 @@ enum lbfo_reason {
 	LBFO_REASON_LEAVE,
 	LBFO_REASON_PROBE_DOWN,
 	LBFO_REASON_PROBE_UP,
+	LBFO_REASON_LACP,
 	__LBFO_REASON_MAX,
 };
 
