@@ -78,3 +78,27 @@ enum lbfo_lacpdu_err lbfo_lacpdu_parse(const u8 *buf, size_t len,
 	pdu->collector_max_delay = get_unaligned_be16(buf + OFF_COLLECTOR + 2);
 	return LBFO_LACPDU_OK;
 }
+
+/* Marker PDUs (802.1AX-2008 43.5.3): the information TLV and its length. */
+#define TLV_MARKER_INFO		0x01
+#define TLV_MARKER_RESPONSE	0x02
+#define MARKER_LEN		16
+#define OFF_MARKER		2
+#define OFF_MARKER_END		(OFF_MARKER + MARKER_LEN)
+
+bool lbfo_marker_response(const u8 *buf, size_t len, u8 *out)
+{
+	if (len < OFF_MARKER_END + 2 || buf[0] != LBFO_MARKER_SUBTYPE ||
+	    !buf[1] || buf[OFF_MARKER] != TLV_MARKER_INFO ||
+	    buf[OFF_MARKER + 1] != MARKER_LEN ||
+	    buf[OFF_MARKER_END] != TLV_TERMINATOR || buf[OFF_MARKER_END + 1])
+		return false;
+	memset(out, 0, LBFO_LACPDU_LEN);
+	out[0] = LBFO_MARKER_SUBTYPE;
+	out[1] = LBFO_LACP_VERSION;
+	out[OFF_MARKER] = TLV_MARKER_RESPONSE;
+	out[OFF_MARKER + 1] = MARKER_LEN;
+	/* requester port, system and transaction ID; the pad stays zero */
+	memcpy(out + OFF_MARKER + 2, buf + OFF_MARKER + 2, MARKER_LEN - 4);
+	return true;
+}

@@ -2,8 +2,8 @@
 /*
  * LACPDUs (IEEE 802.1AX-2008 clause 43.4.2, version 1): their fields, and
  * the 110 bytes that follow the Slow Protocols ethertype (0x8809) on the
- * wire. Pure: no sk_buff; team_driver/ copies the bytes in and out. The
- * LACP state machines that use them come later (issue 7).
+ * wire; and the answer to a Marker PDU, which has the same length. Pure: no
+ * sk_buff; team_driver/ copies the bytes in and out.
  */
 #ifndef _LBFO_POLICIES_LACPDU_H
 #define _LBFO_POLICIES_LACPDU_H
@@ -12,8 +12,9 @@
 #include <linux/if_ether.h>
 #include <linux/types.h>
 
-/* The Slow Protocols subtype of LACP, and the LACPDU version we send. */
+/* The Slow Protocols subtypes of LACP and Marker, and the version we send. */
 #define LBFO_LACP_SUBTYPE	0x01
+#define LBFO_MARKER_SUBTYPE	0x02
 #define LBFO_LACP_VERSION	0x01
 /* From the subtype to the end of the reserved tail. */
 #define LBFO_LACPDU_LEN		110
@@ -98,5 +99,17 @@ void lbfo_lacpdu_build(const struct lbfo_lacpdu *pdu, u8 *buf);
  */
 enum lbfo_lacpdu_err lbfo_lacpdu_parse(const u8 *buf, size_t len,
 				       struct lbfo_lacpdu *pdu);
+
+/**
+ * lbfo_marker_response() - the Marker Response PDU to a Marker PDU
+ * @buf: the received bytes after the ethertype
+ * @len: how many there are
+ * @out: LBFO_LACPDU_LEN bytes: the response, the requester's port, system
+ *	and transaction ID copied back (802.1AX-2008 43.5.3)
+ *
+ * Return: true if @buf is a Marker Information PDU and @out is its
+ * response; false (and @out untouched) otherwise.
+ */
+bool lbfo_marker_response(const u8 *buf, size_t len, u8 *out);
 
 #endif /* _LBFO_POLICIES_LACPDU_H */

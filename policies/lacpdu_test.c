@@ -185,12 +185,53 @@ static void lacpdu_round_trip_test(struct kunit *test)
 	}
 }
 
+/* A Marker PDU from port 5 of system 00:11:22:33:44:55, transaction 0x01020304. */
+static const u8 marker_pdu[LBFO_LACPDU_LEN] = {
+	0x02, 0x01,			/* subtype Marker, version 1 */
+	0x01, 0x10,			/* Marker Information, 16 */
+	0x00, 0x05,			/* requester port */
+	0x00, 0x11, 0x22, 0x33, 0x44, 0x55,	/* requester system */
+	0x01, 0x02, 0x03, 0x04,		/* transaction ID */
+	0xaa, 0xbb,			/* pad (not copied back) */
+	0x00, 0x00,			/* terminator */
+};
+
+static void marker_response_test(struct kunit *test)
+{
+	u8 out[LBFO_LACPDU_LEN], want[LBFO_LACPDU_LEN], bad[LBFO_LACPDU_LEN];
+
+	memcpy(want, marker_pdu, sizeof(want));
+	want[2] = 0x02;			/* Marker Response */
+	want[16] = 0;
+	want[17] = 0;
+	KUNIT_ASSERT_TRUE(test, lbfo_marker_response(marker_pdu,
+						     sizeof(marker_pdu), out));
+	expect_bytes(test, out, want, sizeof(want));
+	/* The reserved tail may be missing: 20 bytes carry all there is. */
+	KUNIT_ASSERT_TRUE(test, lbfo_marker_response(marker_pdu, 20, out));
+	expect_bytes(test, out, want, sizeof(want));
+
+	memset(out, 0x5a, sizeof(out));
+	KUNIT_EXPECT_FALSE(test, lbfo_marker_response(marker_pdu, 19, out));
+	memcpy(bad, marker_pdu, sizeof(bad));
+	bad[2] = 0x02;			/* a response is not answered */
+	KUNIT_EXPECT_FALSE(test, lbfo_marker_response(bad, sizeof(bad), out));
+	memcpy(bad, marker_pdu, sizeof(bad));
+	bad[0] = LBFO_LACP_SUBTYPE;
+	KUNIT_EXPECT_FALSE(test, lbfo_marker_response(bad, sizeof(bad), out));
+	memcpy(bad, marker_pdu, sizeof(bad));
+	bad[3] = 0x14;
+	KUNIT_EXPECT_FALSE(test, lbfo_marker_response(bad, sizeof(bad), out));
+	KUNIT_EXPECT_EQ(test, out[0], 0x5a);
+}
+
 static struct kunit_case lacpdu_test_cases[] = {
 	KUNIT_CASE(lacpdu_build_golden_test),
 	KUNIT_CASE(lacpdu_parse_golden_test),
 	KUNIT_CASE(lacpdu_parse_tolerant_test),
 	KUNIT_CASE(lacpdu_parse_refused_test),
 	KUNIT_CASE(lacpdu_round_trip_test),
+	KUNIT_CASE(marker_response_test),
 	{}
 };
 

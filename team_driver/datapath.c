@@ -25,6 +25,7 @@
 #include "datapath.h"
 #include "device.h"
 #include "flow.h"
+#include "lacp.h"
 #include "member.h"
 #include "probe.h"
 #include "policies/balance.h"
@@ -264,7 +265,9 @@ static bool lbfo_si_foreign(struct lbfo_team *team,
  * (RX_HANDLER_EXACT: packet sockets bound to it still see them), so that a
  * flood reaching every port of the partner's switch arrives only once; so
  * are floods a switch-independent team must not take (lbfo_si_foreign()).
- * Probe answers count for every member.
+ * Probe answers count for every member. In mode lacp, LACPDUs and Marker
+ * PDUs are the team's own (lbfo_lacp_rx()), and frames are delivered from
+ * the members that collect.
  */
 rx_handler_result_t lbfo_handle_frame(struct sk_buff **pskb)
 {
@@ -272,17 +275,23 @@ rx_handler_result_t lbfo_handle_frame(struct sk_buff **pskb)
 	struct lbfo_member *member;
 	struct lbfo_team *team;
 	struct net_device *dev;
+	u8 mode;
 
 	if (unlikely(skb->pkt_type == PACKET_LOOPBACK))
 		return RX_HANDLER_PASS;
 
 	member = rcu_dereference(skb->dev->rx_handler_data);
 	team = member->team;
+	mode = READ_ONCE(team->p.mode);
+	if (mode == LBFO_MODE_LACP &&
+	    unlikely(skb->protocol == htons(ETH_P_SLOW)))
+		return lbfo_lacp_rx(team, member, skb);
 	if (READ_ONCE(team->p.probe_interval_ms))
 		lbfo_probe_rx(team, member, skb);
-	if (READ_ONCE(member->state) != LBFO_STATE_ACTIVE)
+	if (mode == LBFO_MODE_LACP ? !READ_ONCE(member->lacp.collecting) :
+	    READ_ONCE(member->state) != LBFO_STATE_ACTIVE)
 		return RX_HANDLER_EXACT;
-	if (READ_ONCE(team->p.mode) == LBFO_MODE_SWITCH_INDEPENDENT &&
+	if (mode == LBFO_MODE_SWITCH_INDEPENDENT &&
 	    lbfo_si_foreign(team, member, skb))
 		return RX_HANDLER_EXACT;
 

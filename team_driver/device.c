@@ -14,6 +14,7 @@
 
 #include "datapath.h"
 #include "device.h"
+#include "lacp.h"
 #include "member.h"
 #include "balancer.h"
 #include "netlink.h"
@@ -111,6 +112,7 @@ static int lbfo_init(struct net_device *dev)
 	if (err)
 		goto free_state;
 	lbfo_probe_init(team);
+	lbfo_lacp_init(team);
 	netdev_lockdep_set_classes(dev);
 	netif_carrier_off(dev);
 	return 0;
@@ -182,6 +184,7 @@ static void lbfo_uninit(struct net_device *dev)
 	list_for_each_entry_safe(member, tmp, &team->members, list)
 		lbfo_member_del(member, false);
 	lbfo_state_stop(team);
+	lbfo_lacp_stop(team);
 	lbfo_nl_team_event(team, LBFO_CMD_TEAM_DEL);
 }
 
@@ -277,6 +280,9 @@ static int lbfo_set_mac_address(struct net_device *dev, void *p)
 		}
 	}
 	eth_hw_addr_set(dev, sa->sa_data);
+	/* LACP: the actor system may be the team's address. */
+	if (team->p.mode == LBFO_MODE_LACP)
+		lbfo_team_refresh(team, NULL, LBFO_REASON_NONE);
 	return 0;
 
 unwind:
@@ -372,6 +378,10 @@ void lbfo_params_default(struct lbfo_params *p)
 	p->balance_interval_ms = LBFO_BALANCE_INTERVAL_DEFAULT;
 	p->balance_threshold = LBFO_BALANCE_THRESHOLD_DEFAULT;
 	p->probe_missed = LBFO_PROBE_MISSED_DEFAULT;
+	p->min_links = LBFO_MIN_LINKS_DEFAULT;
+	p->lacp_sys_prio = LBFO_LACP_SYS_PRIO_DEFAULT;
+	p->lacp_rate = LBFO_LACP_RATE_FAST;
+	p->lacp_active = 1;
 }
 
 /**
@@ -388,9 +398,11 @@ int lbfo_params_check(const struct lbfo_team *team,
 		      const struct lbfo_params *p,
 		      struct netlink_ext_ack *extack)
 {
-	if (p->mode == LBFO_MODE_LACP) {
-		NL_SET_ERR_MSG_MOD(extack, "Mode lacp is not implemented yet");
-		return -EOPNOTSUPP;
+	if (!is_zero_ether_addr(p->lacp_system) &&
+	    !is_valid_ether_addr(p->lacp_system)) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "The LACP system ID is a unicast MAC address (or all zeroes for the team's)");
+		return -EINVAL;
 	}
 	if (p->mode != team->p.mode && team->member_count) {
 		NL_SET_ERR_MSG_MOD(extack,
@@ -450,6 +462,14 @@ int lbfo_team_set_params(struct lbfo_team *team, const struct lbfo_params *p,
 		list_for_each_entry(member, &team->members, list)
 			member->probe_since_ns = ktime_get_ns();
 	WRITE_ONCE(team->p.probe_interval_ms, p->probe_interval_ms);
+	team->p.min_links = p->min_links;
+	team->p.lacp_sys_prio = p->lacp_sys_prio;
+	memcpy(team->p.lacp_system, p->lacp_system, ETH_ALEN);
+	team->p.lacp_rate = p->lacp_rate;
+	team->p.lacp_active = p->lacp_active;
+	team->p.lacp_independent = p->lacp_independent;
+	team->p.lacp_mixed_speed = p->lacp_mixed_speed;
+	team->p.lacp_fallback = p->lacp_fallback;
 
 	lbfo_nl_team_event(team, LBFO_CMD_TEAM_SET);
 	lbfo_team_refresh(team, NULL, LBFO_REASON_NONE);

@@ -13,6 +13,8 @@
 #include <linux/workqueue.h>
 #include <linux/lbfo.h>
 
+#include "policies/lacp_select.h"
+
 struct lbfo_member;
 
 /**
@@ -84,6 +86,14 @@ struct lbfo_probe_target {
  * @downdelay_ms: how long it must be down before it is dropped.
  * @n_targets: entries in @targets.
  * @targets: the probe targets.
+ * @min_links: members that must carry traffic for the team to have carrier.
+ * @lacp_sys_prio: LACP actor system priority.
+ * @lacp_system: LACP actor system ID; zero: the team's MAC address.
+ * @lacp_rate: enum lbfo_lacp_rate.
+ * @lacp_active: active LACP (else passive).
+ * @lacp_independent: independent control of collecting and distributing.
+ * @lacp_mixed_speed: members of different speeds share the aggregator.
+ * @lacp_fallback: active/standby while no partner speaks LACP.
  */
 struct lbfo_params {
 	u8 mode;
@@ -98,6 +108,14 @@ struct lbfo_params {
 	u32 downdelay_ms;
 	unsigned int n_targets;
 	struct lbfo_probe_target targets[LBFO_PROBE_TARGETS_MAX];
+	u32 min_links;
+	u16 lacp_sys_prio;
+	u8 lacp_system[ETH_ALEN];
+	u8 lacp_rate;
+	u8 lacp_active;
+	u8 lacp_independent;
+	u8 lacp_mixed_speed;
+	u8 lacp_fallback;
 };
 
 /* Recent source addresses seen per port bucket, for announcements. */
@@ -133,6 +151,12 @@ struct lbfo_params {
  * @link_work: ends the up and down delays of the link monitor.
  * @changing_member: set while the team itself changes a member's MTU or MAC
  *	address; any other change of those is refused (see notifier.c).
+ * @lacp_lock: guards the members' LACP mailboxes and receive counters
+ *	(struct lbfo_lacp_port), written by the receive path.
+ * @lacp_work: runs the LACP machines when a LACPDU arrived or a timer is
+ *	due (lacp.c).
+ * @lacp_state: enum lbfo_lacp_team_state (RTNL).
+ * @lacp_sel: room for LACP selection, one entry per member (RTNL).
  *
  * Lifetime: that of the net_device. Members are released in ndo_uninit,
  * before the device is unregistered; the tables are freed by the device's
@@ -161,6 +185,10 @@ struct lbfo_team {
 	struct delayed_work probe_work;
 	struct delayed_work link_work;
 	bool changing_member;
+	spinlock_t lacp_lock;	/* LACP mailboxes and receive counters */
+	struct delayed_work lacp_work;
+	u8 lacp_state;
+	struct lbfo_lacp_sel_port lacp_sel[LBFO_MAX_MEMBERS];
 };
 
 /*

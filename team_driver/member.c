@@ -98,9 +98,10 @@ int lbfo_member_set_mac(struct lbfo_member *member, const u8 *addr,
  * @addr: the team's address
  * @extack: where to say why a refusal happened
  *
- * Static mode: the member takes the address. Switch-independent mode: the
- * member keeps its own and gets the team's in its unicast filter, since
- * frames for the team arrive on whichever member its address is affine to.
+ * Static and lacp modes: the member takes the address. Switch-independent
+ * mode: the member keeps its own and gets the team's in its unicast filter,
+ * since frames for the team arrive on whichever member its address is
+ * affine to.
  *
  * Context: RTNL.
  * Return: 0 or a negative error code.
@@ -123,7 +124,7 @@ int lbfo_member_take_addr(struct lbfo_member *member, const u8 *addr,
 	return err;
 }
 
-/* Undo lbfo_member_take_addr(); in static mode, give back its own. */
+/* Undo lbfo_member_take_addr(); in static and lacp modes, give back its own. */
 void lbfo_member_give_addr(struct lbfo_member *member, const u8 *addr)
 {
 	struct net_device *pdev = member->dev;
@@ -227,9 +228,9 @@ static int lbfo_member_check(struct lbfo_team *team, struct net_device *pdev,
 }
 
 /*
- * In static mode, the first member lends its MAC address to a team that has
- * a random one. Not in switch-independent mode, where members keep their
- * own addresses: the team's must then differ from all of them.
+ * In static and lacp modes, the first member lends its MAC address to a team
+ * that has a random one. Not in switch-independent mode, where members keep
+ * their own addresses: the team's must then differ from all of them.
  */
 static void lbfo_team_adopt_addr(struct lbfo_team *team,
 				 struct net_device *pdev)
@@ -237,7 +238,7 @@ static void lbfo_team_adopt_addr(struct lbfo_team *team,
 	struct net_device *dev = team->dev;
 
 	if (team->member_count || dev->addr_assign_type != NET_ADDR_RANDOM ||
-	    team->p.mode != LBFO_MODE_STATIC)
+	    team->p.mode == LBFO_MODE_SWITCH_INDEPENDENT)
 		return;
 	eth_hw_addr_set(dev, pdev->dev_addr);
 	dev->addr_assign_type = NET_ADDR_STOLEN;
@@ -323,6 +324,8 @@ int lbfo_member_add(struct lbfo_team *team, struct net_device *pdev,
 	member->was_up = pdev->flags & IFF_UP;
 	member->orig_mtu = pdev->mtu;
 	ether_addr_copy(member->orig_addr, pdev->dev_addr);
+	member->lacp_prio = LBFO_LACP_PORT_PRIO_DEFAULT;
+	member->lacp_key = LBFO_LACP_KEY_DEFAULT;
 
 	err = lbfo_slot_alloc(team);
 	if (err < 0)
@@ -382,6 +385,7 @@ int lbfo_member_add(struct lbfo_team *team, struct net_device *pdev,
 
 	lbfo_compute_features(team);
 	lbfo_member_read_speed(member);
+	lbfo_lacp_port_init(member);
 	netdev_info(dev, "%s joined the team\n", pdev->name);
 	lbfo_nl_member_event(member, LBFO_CMD_MEMBER_ADD);
 	lbfo_team_refresh(team, member, LBFO_REASON_JOIN);
@@ -524,6 +528,31 @@ void lbfo_member_set_weight(struct lbfo_member *member, u32 weight)
 	if (member->weight == weight)
 		return;
 	member->weight = weight;
+	lbfo_nl_member_event(member, LBFO_CMD_MEMBER_SET);
+	lbfo_team_refresh(member->team, member, LBFO_REASON_ROLE);
+}
+
+/**
+ * lbfo_member_set_lacp() - set a member's LACP port priority and key
+ * @member: the member
+ * @prio: port priority, or -1 to leave it
+ * @key: key, or -1 to leave it (both validated by the caller)
+ *
+ * The next LACPDU says the new values; a new key may move the member to
+ * another aggregation group.
+ *
+ * Context: RTNL.
+ */
+void lbfo_member_set_lacp(struct lbfo_member *member, int prio, int key)
+{
+	ASSERT_RTNL();
+	if ((prio < 0 || member->lacp_prio == prio) &&
+	    (key < 0 || member->lacp_key == key))
+		return;
+	if (prio >= 0)
+		member->lacp_prio = prio;
+	if (key >= 0)
+		member->lacp_key = key;
 	lbfo_nl_member_event(member, LBFO_CMD_MEMBER_SET);
 	lbfo_team_refresh(member->team, member, LBFO_REASON_ROLE);
 }

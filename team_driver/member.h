@@ -11,6 +11,7 @@
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
 
+#include "lacp.h"
 #include "policies/linkmon.h"
 
 struct lbfo_team;
@@ -31,6 +32,7 @@ struct lbfo_team;
  * @lm: the link monitor's state machine (up and down delays).
  * @slot: the member's slot in the bucket tables, fixed while it is a member.
  * @speed: link speed in Mb/s, 0 if unknown; read on link changes.
+ * @half_duplex: the link is half duplex (it cannot be aggregated).
  * @weight: configured weight, 0 for the link speed.
  * @probe_rx_ns: when the member last received a probe answer; written by
  *	the receive path (WRITE_ONCE).
@@ -43,6 +45,10 @@ struct lbfo_team;
  * @orig_mtu: the device's MTU before it joined, given back when it leaves.
  * @orig_addr: the device's MAC address before it joined, given back when it
  *	leaves.
+ * @lacp_prio: LACP port priority.
+ * @lacp_key: LACP key of the port.
+ * @lacp: its LACP machines (mode lacp); see struct lbfo_lacp_port.
+ * @lacp_report: an LACP event is due (lbfo_lacp_report()).
  * @rcu: frees the member after the last data-path reader.
  *
  * Lifetime: allocated by lbfo_member_add(), published to the receive path as
@@ -66,6 +72,7 @@ struct lbfo_member {
 	struct lbfo_linkmon lm;
 	u8 slot;
 	u32 speed;
+	bool half_duplex;
 	u32 weight;
 	u64 probe_rx_ns;
 	u64 probe_since_ns;
@@ -74,6 +81,10 @@ struct lbfo_member {
 	bool allmulti;
 	unsigned int orig_mtu;
 	u8 orig_addr[ETH_ALEN];
+	u16 lacp_prio;
+	u16 lacp_key;
+	struct lbfo_lacp_port lacp;
+	bool lacp_report;
 	struct rcu_head rcu;
 };
 
@@ -98,6 +109,7 @@ struct lbfo_member *lbfo_member_get_rtnl(const struct net_device *dev);
 void lbfo_member_set_role(struct lbfo_member *member, u8 role);
 void lbfo_member_set_admin(struct lbfo_member *member, bool up);
 void lbfo_member_set_weight(struct lbfo_member *member, u32 weight);
+void lbfo_member_set_lacp(struct lbfo_member *member, int prio, int key);
 int lbfo_member_sync_flags(struct lbfo_member *member);
 void lbfo_member_counters(const struct lbfo_member *member,
 			  struct lbfo_member_counters *c);

@@ -16,6 +16,7 @@
 #include <net/sock.h>
 
 #include "device.h"
+#include "lacp.h"
 #include "member.h"
 #include "netlink.h"
 #include "params.h"
@@ -46,6 +47,9 @@ static const struct nla_policy lbfo_member_nl_policy[LBFO_MEMBER_A_MAX + 1] = {
 	[LBFO_MEMBER_A_STATS] = LBFO_NL_RO("The member counters"),
 	[LBFO_MEMBER_A_WEIGHT] = NLA_POLICY_FULL_RANGE(NLA_U32, &lbfo_range_weight),
 	[LBFO_MEMBER_A_BUCKETS] = LBFO_NL_RO("The bucket count"),
+	[LBFO_MEMBER_A_LACP_PRIO] = NLA_POLICY_MIN(NLA_U16, 1),
+	[LBFO_MEMBER_A_LACP_KEY] = NLA_POLICY_MIN(NLA_U16, 1),
+	[LBFO_MEMBER_A_LACP] = LBFO_NL_RO("The LACP state"),
 };
 
 static const struct nla_policy lbfo_nl_policy[LBFO_A_MAX + 1] = {
@@ -79,6 +83,15 @@ static const struct nla_policy lbfo_nl_policy[LBFO_A_MAX + 1] = {
 	[LBFO_A_UPDELAY] = NLA_POLICY_FULL_RANGE(NLA_U32, &lbfo_range_delay),
 	[LBFO_A_DOWNDELAY] = NLA_POLICY_FULL_RANGE(NLA_U32, &lbfo_range_delay),
 	[LBFO_A_PRIMARY] = LBFO_NL_RO("The primary member"),
+	[LBFO_A_MIN_LINKS] = NLA_POLICY_RANGE(NLA_U32, 1, LBFO_MAX_MEMBERS),
+	[LBFO_A_LACP_RATE] = NLA_POLICY_MAX(NLA_U8, LBFO_LACP_RATE_MAX),
+	[LBFO_A_LACP_ACTIVE] = NLA_POLICY_MAX(NLA_U8, 1),
+	[LBFO_A_LACP_SYS_PRIO] = NLA_POLICY_MIN(NLA_U16, 1),
+	[LBFO_A_LACP_SYSTEM] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
+	[LBFO_A_LACP_INDEPENDENT] = NLA_POLICY_MAX(NLA_U8, 1),
+	[LBFO_A_LACP_MIXED_SPEED] = NLA_POLICY_MAX(NLA_U8, 1),
+	[LBFO_A_LACP_FALLBACK] = NLA_POLICY_MAX(NLA_U8, 1),
+	[LBFO_A_LACP_STATE] = LBFO_NL_RO("The LACP state"),
 };
 
 /* What lbfo_nl_put_member() includes. */
@@ -87,7 +100,15 @@ enum {
 	LBFO_NL_CONFIG = BIT(0),	/* role, admin, state */
 	LBFO_NL_INFO = BIT(1),		/* driver, speed: calls the driver */
 	LBFO_NL_STATS = BIT(2),		/* counters */
+	LBFO_NL_LACP = BIT(3),		/* LACP state, in mode lacp */
+	LBFO_NL_STATE = BIT(4),		/* state (also in LBFO_NL_CONFIG) */
 };
+
+/* A u16 attribute's value, or -1 when it is absent. */
+static int lbfo_nl_u16_or(const struct nlattr *attr)
+{
+	return attr ? nla_get_u16(attr) : -1;
+}
 
 /* Find a device by ifindex or name; both given must agree. RTNL. */
 static struct net_device *lbfo_nl_find(struct net *net, struct nlattr *ifindex,
@@ -250,6 +271,64 @@ static void lbfo_nl_member_info(struct net_device *pdev, char *driver,
 		*speed = ks.base.speed;
 }
 
+static int lbfo_nl_put_lacp_info(struct sk_buff *skb, int attr,
+				 const struct lbfo_lacp_info *info)
+{
+	struct nlattr *nest = nla_nest_start(skb, attr);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u16(skb, LBFO_LACP_INFO_A_SYS_PRIO, info->system_priority) ||
+	    nla_put(skb, LBFO_LACP_INFO_A_SYSTEM, ETH_ALEN, info->system) ||
+	    nla_put_u16(skb, LBFO_LACP_INFO_A_KEY, info->key) ||
+	    nla_put_u16(skb, LBFO_LACP_INFO_A_PORT_PRIO, info->port_priority) ||
+	    nla_put_u16(skb, LBFO_LACP_INFO_A_PORT, info->port) ||
+	    nla_put_u8(skb, LBFO_LACP_INFO_A_STATE, info->state)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* A member's LACP state (LBFO_MEMBER_A_LACP); nothing outside mode lacp. */
+static int lbfo_nl_put_lacp(struct sk_buff *skb, struct lbfo_member *member)
+{
+	const struct lbfo_lacp_port *lp = &member->lacp;
+	struct nlattr *nest;
+	u64 rx_pdus, rx_errors;
+
+	if (member->team->p.mode != LBFO_MODE_LACP)
+		return 0;
+	lbfo_lacp_counters(member, &rx_pdus, &rx_errors);
+	nest = nla_nest_start(skb, LBFO_MEMBER_A_LACP);
+	if (!nest)
+		return -EMSGSIZE;
+	if (lbfo_nl_put_lacp_info(skb, LBFO_LACP_A_ACTOR, &lp->rx.actor) ||
+	    lbfo_nl_put_lacp_info(skb, LBFO_LACP_A_PARTNER, &lp->rx.partner) ||
+	    nla_put_u8(skb, LBFO_LACP_A_RX, lp->rx.state) ||
+	    nla_put_u8(skb, LBFO_LACP_A_MUX, lp->mux.state) ||
+	    nla_put_u8(skb, LBFO_LACP_A_SELECTED,
+		       lp->rx.selected == LBFO_LACP_SELECTED) ||
+	    nla_put_u16(skb, LBFO_LACP_A_AGGREGATOR, lp->aggregator) ||
+	    nla_put_u8(skb, LBFO_LACP_A_WHY, lp->why) ||
+	    nla_put_u8(skb, LBFO_LACP_A_ACTOR_CHURN,
+		       lp->churn.actor == LBFO_LACP_CHURN) ||
+	    nla_put_u8(skb, LBFO_LACP_A_PARTNER_CHURN,
+		       lp->churn.partner == LBFO_LACP_CHURN) ||
+	    nla_put_u64_64bit(skb, LBFO_LACP_A_RX_PDUS, rx_pdus,
+			      LBFO_LACP_A_PAD) ||
+	    nla_put_u64_64bit(skb, LBFO_LACP_A_TX_PDUS, lp->tx_pdus,
+			      LBFO_LACP_A_PAD) ||
+	    nla_put_u64_64bit(skb, LBFO_LACP_A_RX_ERRORS, rx_errors,
+			      LBFO_LACP_A_PAD)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int lbfo_nl_put_member(struct sk_buff *skb, int attr,
 			      struct lbfo_member *member, unsigned int what,
 			      int old_state)
@@ -268,7 +347,14 @@ static int lbfo_nl_put_member(struct sk_buff *skb, int attr,
 	    (nla_put_u8(skb, LBFO_MEMBER_A_ROLE, member->role) ||
 	     nla_put_u8(skb, LBFO_MEMBER_A_ADMIN, member->admin_up) ||
 	     nla_put_u8(skb, LBFO_MEMBER_A_STATE, member->state) ||
-	     nla_put_u32(skb, LBFO_MEMBER_A_WEIGHT, member->weight)))
+	     nla_put_u32(skb, LBFO_MEMBER_A_WEIGHT, member->weight) ||
+	     nla_put_u16(skb, LBFO_MEMBER_A_LACP_PRIO, member->lacp_prio) ||
+	     nla_put_u16(skb, LBFO_MEMBER_A_LACP_KEY, member->lacp_key)))
+		goto cancel;
+	if ((what & LBFO_NL_STATE) &&
+	    nla_put_u8(skb, LBFO_MEMBER_A_STATE, member->state))
+		goto cancel;
+	if ((what & LBFO_NL_LACP) && lbfo_nl_put_lacp(skb, member))
 		goto cancel;
 	if (old_state >= 0 &&
 	    (nla_put_u8(skb, LBFO_MEMBER_A_STATE, member->state) ||
@@ -323,7 +409,8 @@ static int lbfo_nl_put_team_state(struct sk_buff *skb, struct lbfo_team *team,
 	if (lbfo_params_put(skb, &team->p, &lbfo_genl_param_attrs) ||
 	    nla_put_u8(skb, LBFO_A_TEAM_CARRIER, netif_carrier_ok(team->dev)) ||
 	    nla_put_u32(skb, LBFO_A_TEAM_MEMBERS, team->member_count) ||
-	    nla_put_u32(skb, LBFO_A_TEAM_CARRIERS, map ? map->count : 0))
+	    nla_put_u32(skb, LBFO_A_TEAM_CARRIERS, map ? map->count : 0) ||
+	    nla_put_u8(skb, LBFO_A_LACP_STATE, team->lacp_state))
 		return -EMSGSIZE;
 	if (map && lbfo_nl_put_member(skb, LBFO_A_PRIMARY, map->primary,
 				      LBFO_NL_ID, -1))
@@ -363,7 +450,7 @@ static int lbfo_nl_fill_member(struct sk_buff *skb, struct lbfo_member *member,
 		return -EMSGSIZE;
 	if (lbfo_nl_put_team_id(skb, member->team) ||
 	    lbfo_nl_put_member(skb, LBFO_A_MEMBER, member, LBFO_NL_CONFIG |
-			       LBFO_NL_INFO | LBFO_NL_STATS, -1))
+			       LBFO_NL_INFO | LBFO_NL_STATS | LBFO_NL_LACP, -1))
 		goto cancel;
 	genlmsg_end(skb, hdr);
 	return 0;
@@ -527,10 +614,16 @@ static int lbfo_nl_member_add(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	err = lbfo_member_add(team, pdev, role, admin, extack);
+	if (err)
+		goto out;
 	member = lbfo_member_get_rtnl(pdev);
-	if (!err && tb[LBFO_MEMBER_A_WEIGHT])
+	if (tb[LBFO_MEMBER_A_WEIGHT])
 		lbfo_member_set_weight(member,
 				       nla_get_u32(tb[LBFO_MEMBER_A_WEIGHT]));
+	if (tb[LBFO_MEMBER_A_LACP_PRIO] || tb[LBFO_MEMBER_A_LACP_KEY])
+		lbfo_member_set_lacp(member,
+				     lbfo_nl_u16_or(tb[LBFO_MEMBER_A_LACP_PRIO]),
+				     lbfo_nl_u16_or(tb[LBFO_MEMBER_A_LACP_KEY]));
 out:
 	rtnl_unlock();
 	return err;
@@ -565,9 +658,10 @@ static int lbfo_nl_member_set(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		goto out;
 	if (!tb[LBFO_MEMBER_A_ROLE] && !tb[LBFO_MEMBER_A_ADMIN] &&
-	    !tb[LBFO_MEMBER_A_WEIGHT]) {
+	    !tb[LBFO_MEMBER_A_WEIGHT] && !tb[LBFO_MEMBER_A_LACP_PRIO] &&
+	    !tb[LBFO_MEMBER_A_LACP_KEY]) {
 		NL_SET_ERR_MSG_MOD(info->extack,
-				   "Nothing to change: give a role, an admin state or a weight");
+				   "Nothing to change: give a role, an admin state, a weight, an LACP priority or key");
 		err = -EINVAL;
 		goto out;
 	}
@@ -884,6 +978,28 @@ void lbfo_nl_failover_event(struct lbfo_team *team, unsigned int carriers,
 		return;
 	if (nla_put_u32(msg, LBFO_A_TEAM_CARRIERS, carriers) ||
 	    lbfo_nl_put_cause(msg, reason, trigger)) {
+		nlmsg_free(msg);
+		return;
+	}
+	lbfo_nl_event_send(team, msg, hdr);
+}
+
+/**
+ * lbfo_nl_lacp_event() - announce a member's new LACP information
+ * @member: the member, in a team in mode lacp
+ */
+void lbfo_nl_lacp_event(struct lbfo_member *member)
+{
+	struct lbfo_team *team = member->team;
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = lbfo_nl_event_new(team, LBFO_CMD_LACP, &hdr);
+	if (!msg)
+		return;
+	if (nla_put_u8(msg, LBFO_A_LACP_STATE, team->lacp_state) ||
+	    lbfo_nl_put_member(msg, LBFO_A_MEMBER, member,
+			       LBFO_NL_STATE | LBFO_NL_LACP, -1)) {
 		nlmsg_free(msg);
 		return;
 	}

@@ -20,5 +20,6 @@ void lbfo_nl_state_event(struct lbfo_member *member, u8 old_state, int reason,
 			 struct lbfo_member *trigger);
 void lbfo_nl_failover_event(struct lbfo_team *team, unsigned int carriers,
 			    int reason, struct lbfo_member *trigger);
+void lbfo_nl_lacp_event(struct lbfo_member *member);
 
 #endif /* _LBFO_NETLINK_H */

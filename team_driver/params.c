@@ -52,6 +52,14 @@ const struct lbfo_param_attrs lbfo_rtnl_param_attrs = {
 	.probe_target = IFLA_LBFO_PROBE_TARGET,
 	.updelay = IFLA_LBFO_UPDELAY,
 	.downdelay = IFLA_LBFO_DOWNDELAY,
+	.min_links = IFLA_LBFO_MIN_LINKS,
+	.lacp_rate = IFLA_LBFO_LACP_RATE,
+	.lacp_active = IFLA_LBFO_LACP_ACTIVE,
+	.lacp_sys_prio = IFLA_LBFO_LACP_SYS_PRIO,
+	.lacp_system = IFLA_LBFO_LACP_SYSTEM,
+	.lacp_independent = IFLA_LBFO_LACP_INDEPENDENT,
+	.lacp_mixed_speed = IFLA_LBFO_LACP_MIXED_SPEED,
+	.lacp_fallback = IFLA_LBFO_LACP_FALLBACK,
 };
 
 const struct lbfo_param_attrs lbfo_genl_param_attrs = {
@@ -67,6 +75,14 @@ const struct lbfo_param_attrs lbfo_genl_param_attrs = {
 	.probe_target = LBFO_A_PROBE_TARGET,
 	.updelay = LBFO_A_UPDELAY,
 	.downdelay = LBFO_A_DOWNDELAY,
+	.min_links = LBFO_A_MIN_LINKS,
+	.lacp_rate = LBFO_A_LACP_RATE,
+	.lacp_active = LBFO_A_LACP_ACTIVE,
+	.lacp_sys_prio = LBFO_A_LACP_SYS_PRIO,
+	.lacp_system = LBFO_A_LACP_SYSTEM,
+	.lacp_independent = LBFO_A_LACP_INDEPENDENT,
+	.lacp_mixed_speed = LBFO_A_LACP_MIXED_SPEED,
+	.lacp_fallback = LBFO_A_LACP_FALLBACK,
 };
 
 static int lbfo_parse_targets(struct lbfo_params *p, const struct nlattr *nest,
@@ -125,6 +141,12 @@ static void lbfo_get_u32(u32 *field, const struct nlattr *attr)
 		*field = nla_get_u32(attr);
 }
 
+static void lbfo_get_u8(u8 *field, const struct nlattr *attr)
+{
+	if (attr)
+		*field = nla_get_u8(attr);
+}
+
 /**
  * lbfo_params_parse() - overlay the parameters given in attributes
  * @p: the parameters to change (a copy of the team's)
@@ -138,10 +160,8 @@ int lbfo_params_parse(struct lbfo_params *p, struct nlattr **attrs,
 		      const struct lbfo_param_attrs *a,
 		      struct netlink_ext_ack *extack)
 {
-	if (attrs[a->mode])
-		p->mode = nla_get_u8(attrs[a->mode]);
-	if (attrs[a->lb])
-		p->lb = nla_get_u8(attrs[a->lb]);
+	lbfo_get_u8(&p->mode, attrs[a->mode]);
+	lbfo_get_u8(&p->lb, attrs[a->lb]);
 	lbfo_get_u32(&p->hash_fields, attrs[a->hash_fields]);
 	lbfo_get_u32(&p->flowlet_gap_us, attrs[a->flowlet_gap]);
 	lbfo_get_u32(&p->balance_interval_ms, attrs[a->balance_interval]);
@@ -150,6 +170,16 @@ int lbfo_params_parse(struct lbfo_params *p, struct nlattr **attrs,
 	lbfo_get_u32(&p->probe_missed, attrs[a->probe_missed]);
 	lbfo_get_u32(&p->updelay_ms, attrs[a->updelay]);
 	lbfo_get_u32(&p->downdelay_ms, attrs[a->downdelay]);
+	lbfo_get_u32(&p->min_links, attrs[a->min_links]);
+	lbfo_get_u8(&p->lacp_rate, attrs[a->lacp_rate]);
+	lbfo_get_u8(&p->lacp_active, attrs[a->lacp_active]);
+	lbfo_get_u8(&p->lacp_independent, attrs[a->lacp_independent]);
+	lbfo_get_u8(&p->lacp_mixed_speed, attrs[a->lacp_mixed_speed]);
+	lbfo_get_u8(&p->lacp_fallback, attrs[a->lacp_fallback]);
+	if (attrs[a->lacp_sys_prio])
+		p->lacp_sys_prio = nla_get_u16(attrs[a->lacp_sys_prio]);
+	if (attrs[a->lacp_system])
+		nla_memcpy(p->lacp_system, attrs[a->lacp_system], ETH_ALEN);
 	if (attrs[a->probe_targets])
 		return lbfo_parse_targets(p, attrs[a->probe_targets],
 					  a->probe_target, extack);
@@ -164,7 +194,11 @@ bool lbfo_params_given(struct nlattr **attrs,
 	       attrs[a->flowlet_gap] || attrs[a->balance_interval] ||
 	       attrs[a->balance_threshold] || attrs[a->probe_interval] ||
 	       attrs[a->probe_missed] || attrs[a->probe_targets] ||
-	       attrs[a->updelay] || attrs[a->downdelay];
+	       attrs[a->updelay] || attrs[a->downdelay] ||
+	       attrs[a->min_links] || attrs[a->lacp_rate] ||
+	       attrs[a->lacp_active] || attrs[a->lacp_sys_prio] ||
+	       attrs[a->lacp_system] || attrs[a->lacp_independent] ||
+	       attrs[a->lacp_mixed_speed] || attrs[a->lacp_fallback];
 }
 
 /**
@@ -190,7 +224,15 @@ int lbfo_params_put(struct sk_buff *skb, const struct lbfo_params *p,
 	    nla_put_u32(skb, a->probe_interval, p->probe_interval_ms) ||
 	    nla_put_u32(skb, a->probe_missed, p->probe_missed) ||
 	    nla_put_u32(skb, a->updelay, p->updelay_ms) ||
-	    nla_put_u32(skb, a->downdelay, p->downdelay_ms))
+	    nla_put_u32(skb, a->downdelay, p->downdelay_ms) ||
+	    nla_put_u32(skb, a->min_links, p->min_links) ||
+	    nla_put_u8(skb, a->lacp_rate, p->lacp_rate) ||
+	    nla_put_u8(skb, a->lacp_active, p->lacp_active) ||
+	    nla_put_u16(skb, a->lacp_sys_prio, p->lacp_sys_prio) ||
+	    nla_put(skb, a->lacp_system, ETH_ALEN, p->lacp_system) ||
+	    nla_put_u8(skb, a->lacp_independent, p->lacp_independent) ||
+	    nla_put_u8(skb, a->lacp_mixed_speed, p->lacp_mixed_speed) ||
+	    nla_put_u8(skb, a->lacp_fallback, p->lacp_fallback))
 		return -EMSGSIZE;
 	nest = nla_nest_start(skb, a->probe_targets);
 	if (!nest)
@@ -211,8 +253,9 @@ int lbfo_params_put(struct sk_buff *skb, const struct lbfo_params *p,
 /* Room lbfo_params_put() needs at most. */
 size_t lbfo_params_size(void)
 {
-	return 2 * nla_total_size(sizeof(u8)) +
-	       8 * nla_total_size(sizeof(u32)) +
+	return 7 * nla_total_size(sizeof(u8)) +
+	       9 * nla_total_size(sizeof(u32)) +
+	       nla_total_size(sizeof(u16)) + nla_total_size(ETH_ALEN) +
 	       nla_total_size(0) +
 	       LBFO_PROBE_TARGETS_MAX * nla_total_size(16);
 }

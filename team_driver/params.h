@@ -24,11 +24,21 @@ struct lbfo_params;
  * @probe_target: binary, 4 or 16 bytes.
  * @updelay: u32.
  * @downdelay: u32.
+ * @min_links: u32.
+ * @lacp_rate: u8.
+ * @lacp_active: u8.
+ * @lacp_sys_prio: u16.
+ * @lacp_system: binary, ETH_ALEN bytes.
+ * @lacp_independent: u8.
+ * @lacp_mixed_speed: u8.
+ * @lacp_fallback: u8.
  */
 struct lbfo_param_attrs {
 	int mode, lb, hash_fields, flowlet_gap, balance_interval;
 	int balance_threshold, probe_interval, probe_missed, probe_targets;
 	int probe_target, updelay, downdelay;
+	int min_links, lacp_rate, lacp_active, lacp_sys_prio, lacp_system;
+	int lacp_independent, lacp_mixed_speed, lacp_fallback;
 };
 
 /*

@@ -45,6 +45,16 @@ static const struct nla_policy lbfo_policy[IFLA_LBFO_MAX + 1] = {
 	[IFLA_LBFO_DOWNDELAY] = NLA_POLICY_FULL_RANGE(NLA_U32, &lbfo_range_delay),
 	[IFLA_LBFO_PRIMARY] = { .type = NLA_REJECT,
 				.reject_message = "The primary member is read-only" },
+	[IFLA_LBFO_MIN_LINKS] = NLA_POLICY_RANGE(NLA_U32, 1, LBFO_MAX_MEMBERS),
+	[IFLA_LBFO_LACP_RATE] = NLA_POLICY_MAX(NLA_U8, LBFO_LACP_RATE_MAX),
+	[IFLA_LBFO_LACP_ACTIVE] = NLA_POLICY_MAX(NLA_U8, 1),
+	[IFLA_LBFO_LACP_SYS_PRIO] = NLA_POLICY_MIN(NLA_U16, 1),
+	[IFLA_LBFO_LACP_SYSTEM] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
+	[IFLA_LBFO_LACP_INDEPENDENT] = NLA_POLICY_MAX(NLA_U8, 1),
+	[IFLA_LBFO_LACP_MIXED_SPEED] = NLA_POLICY_MAX(NLA_U8, 1),
+	[IFLA_LBFO_LACP_FALLBACK] = NLA_POLICY_MAX(NLA_U8, 1),
+	[IFLA_LBFO_LACP_STATE] = { .type = NLA_REJECT,
+				   .reject_message = "The LACP state is read-only" },
 };
 
 static const struct nla_policy lbfo_member_policy[IFLA_LBFO_MEMBER_MAX + 1] = {
@@ -57,6 +67,8 @@ static const struct nla_policy lbfo_member_policy[IFLA_LBFO_MEMBER_MAX + 1] = {
 	[IFLA_LBFO_MEMBER_WEIGHT] = NLA_POLICY_FULL_RANGE(NLA_U32, &lbfo_range_weight),
 	[IFLA_LBFO_MEMBER_BUCKETS] = { .type = NLA_REJECT,
 				       .reject_message = "The bucket count is read-only" },
+	[IFLA_LBFO_MEMBER_LACP_PRIO] = NLA_POLICY_MIN(NLA_U16, 1),
+	[IFLA_LBFO_MEMBER_LACP_KEY] = NLA_POLICY_MIN(NLA_U16, 1),
 };
 
 static int lbfo_validate(struct nlattr *tb[], struct nlattr *data[],
@@ -114,6 +126,7 @@ static size_t lbfo_get_size(const struct net_device *dev)
 	return nla_total_size(sizeof(u32)) +	/* IFLA_LBFO_MEMBERS */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_LBFO_CARRIERS */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_LBFO_PRIMARY */
+	       nla_total_size(sizeof(u8)) +	/* IFLA_LBFO_LACP_STATE */
 	       lbfo_params_size();
 }
 
@@ -126,6 +139,7 @@ static int lbfo_fill_info(struct sk_buff *skb, const struct net_device *dev)
 	    nla_put_u32(skb, IFLA_LBFO_CARRIERS, map ? map->count : 0) ||
 	    nla_put_u32(skb, IFLA_LBFO_PRIMARY,
 			map ? map->primary->dev->ifindex : 0) ||
+	    nla_put_u8(skb, IFLA_LBFO_LACP_STATE, team->lacp_state) ||
 	    lbfo_params_put(skb, &team->p, &lbfo_rtnl_param_attrs))
 		return -EMSGSIZE;
 	return 0;
@@ -151,6 +165,13 @@ static int lbfo_member_changelink(struct net_device *dev,
 	if (data && data[IFLA_LBFO_MEMBER_WEIGHT])
 		lbfo_member_set_weight(member,
 				       nla_get_u32(data[IFLA_LBFO_MEMBER_WEIGHT]));
+	if (data && (data[IFLA_LBFO_MEMBER_LACP_PRIO] ||
+		     data[IFLA_LBFO_MEMBER_LACP_KEY]))
+		lbfo_member_set_lacp(member,
+				     data[IFLA_LBFO_MEMBER_LACP_PRIO] ?
+				     nla_get_u16(data[IFLA_LBFO_MEMBER_LACP_PRIO]) : -1,
+				     data[IFLA_LBFO_MEMBER_LACP_KEY] ?
+				     nla_get_u16(data[IFLA_LBFO_MEMBER_LACP_KEY]) : -1);
 	return 0;
 }
 
@@ -161,7 +182,8 @@ static size_t lbfo_get_member_size(const struct net_device *dev,
 	       nla_total_size(sizeof(u8)) +	/* IFLA_LBFO_MEMBER_STATE */
 	       nla_total_size(sizeof(u8)) +	/* IFLA_LBFO_MEMBER_ADMIN */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_LBFO_MEMBER_WEIGHT */
-	       nla_total_size(sizeof(u32));	/* IFLA_LBFO_MEMBER_BUCKETS */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_LBFO_MEMBER_BUCKETS */
+	       2 * nla_total_size(sizeof(u16));	/* _LACP_PRIO, _LACP_KEY */
 }
 
 static int lbfo_fill_member_info(struct sk_buff *skb,
@@ -177,7 +199,9 @@ static int lbfo_fill_member_info(struct sk_buff *skb,
 	    nla_put_u8(skb, IFLA_LBFO_MEMBER_ADMIN, member->admin_up) ||
 	    nla_put_u32(skb, IFLA_LBFO_MEMBER_WEIGHT, member->weight) ||
 	    nla_put_u32(skb, IFLA_LBFO_MEMBER_BUCKETS,
-			lbfo_member_buckets(member)))
+			lbfo_member_buckets(member)) ||
+	    nla_put_u16(skb, IFLA_LBFO_MEMBER_LACP_PRIO, member->lacp_prio) ||
+	    nla_put_u16(skb, IFLA_LBFO_MEMBER_LACP_KEY, member->lacp_key))
 		return -EMSGSIZE;
 	return 0;
 }

@@ -16,6 +16,7 @@
 
 #include "announce.h"
 #include "device.h"
+#include "lacp.h"
 #include "member.h"
 #include "netlink.h"
 #include "state.h"
@@ -40,16 +41,23 @@ u32 lbfo_member_weight(const struct lbfo_member *member)
 	return member->weight ?: member->speed ?: 1000;
 }
 
-/* Read the member's link speed; called when its link may have changed. */
+/*
+ * Read the member's link speed and duplex; called when its link may have
+ * changed. An unknown duplex counts as full: only a link known to be half
+ * duplex is kept out of LACP.
+ */
 void lbfo_member_read_speed(struct lbfo_member *member)
 {
 	struct ethtool_link_ksettings ks;
 
 	ASSERT_RTNL();
 	member->speed = 0;
-	if (!__ethtool_get_link_ksettings(member->dev, &ks) &&
-	    ks.base.speed != SPEED_UNKNOWN)
+	member->half_duplex = false;
+	if (__ethtool_get_link_ksettings(member->dev, &ks))
+		return;
+	if (ks.base.speed != SPEED_UNKNOWN)
 		member->speed = ks.base.speed;
+	member->half_duplex = ks.base.duplex == DUPLEX_HALF;
 }
 
 /* What the link looks like before the up and down delays. */
@@ -198,7 +206,9 @@ static void lbfo_arm_link_work(struct lbfo_team *team, u64 deadline, u64 now)
  * @reason: enum lbfo_reason, or LBFO_REASON_LINK
  *
  * Called whenever a member joins or leaves, changes role, admin state or
- * weight, its link or probes change, a delay ends or a parameter changes.
+ * weight, its link or probes change, a delay ends or a parameter changes;
+ * in mode lacp also when a LACPDU arrives or an LACP timer is due, and the
+ * LACP machines decide which members carry traffic (lacp.c).
  * Traffic moves as soon as the new map and buckets are published; events
  * announce each member's new state and, if the members carrying traffic
  * changed, the failover. In switch-independent mode, a new primary member
@@ -238,7 +248,12 @@ void lbfo_team_refresh(struct lbfo_team *team, struct lbfo_member *trigger,
 		n++;
 	}
 	lbfo_arm_link_work(team, deadline, now);
-	carriers = lbfo_select_states(in, n, state);
+	if (team->p.mode == LBFO_MODE_LACP) {
+		carriers = lbfo_lacp_states(team, in, n, state, now);
+	} else {
+		carriers = lbfo_select_states(in, n, state);
+		team->lacp_state = LBFO_LACP_TEAM_OFF;
+	}
 	if (reason == LBFO_REASON_LINK)
 		reason = trigger ? lbfo_link_reason(trigger, trigger_up) : -1;
 
@@ -248,6 +263,10 @@ void lbfo_team_refresh(struct lbfo_team *team, struct lbfo_member *trigger,
 		u8 old = member->state, new = state[n];
 		struct lbfo_member *cause = trigger;
 		int why = reason;
+
+		/* LACP decided for each member on its own. */
+		if (reason == LBFO_REASON_LACP)
+			cause = member;
 
 		/*
 		 * A member whose link changed since the last refresh is
@@ -297,10 +316,12 @@ void lbfo_team_refresh(struct lbfo_team *team, struct lbfo_member *trigger,
 	map = rtnl_dereference(team->txmap);
 	lbfo_assign_buckets(team, map);
 
-	if (carriers)
+	if (carriers && carriers >= team->p.min_links)
 		netif_carrier_on(team->dev);
 	else
 		netif_carrier_off(team->dev);
+	if (team->p.mode == LBFO_MODE_LACP)
+		lbfo_lacp_report(team);
 
 	if (team->p.mode == LBFO_MODE_SWITCH_INDEPENDENT && map &&
 	    map->primary != old_primary && netif_running(team->dev))

@@ -55,9 +55,14 @@ test_refusals()
 		lbtv0 team0 -- "$RTNL" member-set-raw lbtv0 IFLA_LBFO_MEMBER_STATE u8 0
 	refused_unchanged "read-only member count" "The member count is read-only" \
 		team0 -- "$RTNL" team-set-raw team0 IFLA_LBFO_MEMBERS u32 3
-	refused_unchanged "a mode not implemented yet" \
-		"Mode lacp is not implemented yet" team0 -- \
-		"$RTNL" team-set-raw team0 IFLA_LBFO_MODE u8 2
+	refused_unchanged "read-only LACP state" "The LACP state is read-only" \
+		team0 -- "$RTNL" team-set-raw team0 IFLA_LBFO_LACP_STATE u8 1
+	refused_unchanged "no minimum of links" "" team0 -- \
+		"$RTNL" team-set-raw team0 IFLA_LBFO_MIN_LINKS u32 0
+	refused_unchanged "more minimum links than members can be" "" team0 -- \
+		"$RTNL" team-set-raw team0 IFLA_LBFO_MIN_LINKS u32 65
+	refused_unchanged "an LACP rate out of range" "out of range" team0 -- \
+		"$RTNL" team-set-raw team0 IFLA_LBFO_LACP_RATE u8 2
 	refused_unchanged "a mode out of range" "out of range" team0 -- \
 		"$RTNL" team-set-raw team0 IFLA_LBFO_MODE u8 9
 	refused_unchanged "a mode change while the team has members" \

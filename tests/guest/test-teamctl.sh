@@ -150,12 +150,11 @@ test_teamctl_team_add_all_or_nothing()
 	A ip link add team1 type lbfo
 	tc_expect_exit "a name that is taken" 1 "creating team1" \
 		tc_a team add team1
-	tc_expect_exit "lacp is not implemented: the kernel says so" 1 "creating team2: " \
-		tc_a team add team2 mode lacp
-	check "team2 not created" A test ! -e /sys/class/net/team2
-	tc_expect_exit "lacp is not implemented (team set)" 1 \
-		"changing team1: lbfo: Mode lacp is not implemented yet" \
-		tc_a team set team1 mode lacp
+	check "a team in mode lacp" tc_a team add team2 mode lacp
+	check_eq "team2's mode" lacp \
+		"$(tc_a -j team show team2 | tc_py 'd[0]["mode"]')"
+	check "an empty team changes to mode lacp" tc_a team set team1 mode lacp
+	check "and back" tc_a team set team1 mode switch-independent
 	check "team1 has a member" tc_a member add team1 v1
 	tc_expect_exit "no mode change while the team has members" 1 \
 		"changing team1: lbfo: The mode of a team can change only while it has no members" \

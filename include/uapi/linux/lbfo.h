@@ -326,7 +326,7 @@ enum lbfo_lacp_why {
 #define LBFO_LACP_STATE_EXPIRED		(1U << 7)
 
 /**
- * enum lbfo_lacp_rx - the receive machine's state (802.1AX 43.4.12)
+ * enum lbfo_lacp_rx_s - the receive machine's state (802.1AX 43.4.12)
  * @LBFO_LACP_RX_S_INITIALIZE: starting.
  * @LBFO_LACP_RX_S_PORT_DISABLED: the link is down.
  * @LBFO_LACP_RX_S_EXPIRED: the partner was silent for one timeout.
@@ -337,7 +337,7 @@ enum lbfo_lacp_why {
  * Names: "initialize", "port-disabled", "expired", "lacp-disabled",
  * "defaulted", "current".
  */
-enum lbfo_lacp_rx {
+enum lbfo_lacp_rx_s {
 	LBFO_LACP_RX_S_INITIALIZE,
 	LBFO_LACP_RX_S_PORT_DISABLED,
 	LBFO_LACP_RX_S_EXPIRED,
@@ -347,7 +347,7 @@ enum lbfo_lacp_rx {
 };
 
 /**
- * enum lbfo_lacp_mux - the mux machine's state (802.1AX 43.4.14/15)
+ * enum lbfo_lacp_mux_s - the mux machine's state (802.1AX 43.4.14/15)
  * @LBFO_LACP_MUX_S_DETACHED: not attached to the aggregator.
  * @LBFO_LACP_MUX_S_WAITING: selected, waiting for the aggregate wait.
  * @LBFO_LACP_MUX_S_ATTACHED: attached; waiting for the partner's sync.
@@ -357,7 +357,7 @@ enum lbfo_lacp_rx {
  * Names: "detached", "waiting", "attached", "collecting",
  * "collecting-distributing".
  */
-enum lbfo_lacp_mux {
+enum lbfo_lacp_mux_s {
 	LBFO_LACP_MUX_S_DETACHED,
 	LBFO_LACP_MUX_S_WAITING,
 	LBFO_LACP_MUX_S_ATTACHED,
@@ -552,7 +552,8 @@ enum lbfo_member_attr {
  *	_CARRIER, _MEMBERS, _CARRIERS and _STATS.
  * @LBFO_CMD_TEAM_SET: change LBFO_A_TEAM_MODE and/or LBFO_A_TEAM_LB.
  * @LBFO_CMD_MEMBER_ADD: add the device of LBFO_A_MEMBER (ifindex or name)
- *	to the team; takes LBFO_MEMBER_A_ROLE and LBFO_MEMBER_A_ADMIN in it.
+ *	to the team; takes LBFO_MEMBER_A_ROLE, _ADMIN, _WEIGHT, _LACP_PRIO and
+ *	_LACP_KEY in it.
  *	A device that already has a master is refused (unlike `ip link set
  *	master`, which moves it).
  * @LBFO_CMD_MEMBER_DEL: remove the member of LBFO_A_MEMBER from the team.
@@ -724,8 +725,8 @@ enum lbfo_member_a {
  *	this port.
  * @LBFO_LACP_A_PARTNER: nest of enum lbfo_lacp_info_a: what the partner
  *	said about its port (its defaults when it said nothing).
- * @LBFO_LACP_A_RX: u8, enum lbfo_lacp_rx.
- * @LBFO_LACP_A_MUX: u8, enum lbfo_lacp_mux.
+ * @LBFO_LACP_A_RX: u8, enum lbfo_lacp_rx_s.
+ * @LBFO_LACP_A_MUX: u8, enum lbfo_lacp_mux_s.
  * @LBFO_LACP_A_SELECTED: u8, 1 if the port is selected for the team's
  *	aggregator.
  * @LBFO_LACP_A_AGGREGATOR: u16, the aggregator (the lowest port number of
