@@ -198,6 +198,34 @@ void lbfo_lacp_port_init(struct lbfo_member *member)
 	WRITE_ONCE(lp->collecting, false);
 }
 
+/**
+ * lbfo_lacp_port_open() - let a joining member receive Slow Protocols frames
+ * @member: the member, joining a team in mode lacp (nothing otherwise)
+ *
+ * NICs filter multicast: 01:80:c2:00:00:02 must be in the member's list.
+ *
+ * Context: RTNL.
+ * Return: 0 or the device's error.
+ */
+int lbfo_lacp_port_open(struct lbfo_member *member)
+{
+	int err;
+
+	if (member->team->p.mode != LBFO_MODE_LACP)
+		return 0;
+	err = dev_mc_add(member->dev, lbfo_slow_addr);
+	member->lacp_mc = !err;
+	return err;
+}
+
+/* Undo lbfo_lacp_port_open(). RTNL. */
+void lbfo_lacp_port_close(struct lbfo_member *member)
+{
+	if (member->lacp_mc)
+		dev_mc_del(member->dev, lbfo_slow_addr);
+	member->lacp_mc = false;
+}
+
 static bool lbfo_lacp_partner_known(const struct lbfo_lacp_port *lp)
 {
 	return lp->rx.state == LBFO_LACP_RX_CURRENT ||

@@ -92,6 +92,8 @@ struct lbfo_lacp_port {
 void lbfo_lacp_init(struct lbfo_team *team);
 void lbfo_lacp_stop(struct lbfo_team *team);
 void lbfo_lacp_port_init(struct lbfo_member *member);
+int lbfo_lacp_port_open(struct lbfo_member *member);
+void lbfo_lacp_port_close(struct lbfo_member *member);
 unsigned int lbfo_lacp_states(struct lbfo_team *team,
 			      const struct lbfo_select_in *in, unsigned int n,
 			      u8 *state, u64 now);

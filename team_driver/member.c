@@ -371,6 +371,12 @@ int lbfo_member_add(struct lbfo_team *team, struct net_device *pdev,
 	err = lbfo_member_sync_flags(member);
 	if (err)
 		goto err_flags;
+	err = lbfo_lacp_port_open(member);
+	if (err) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "Device refused the Slow Protocols multicast address");
+		goto err_flags;
+	}
 
 	netdev_hold(pdev, &member->dev_tracker, GFP_KERNEL);
 	list_add_tail_rcu(&member->list, &team->members);
@@ -446,6 +452,7 @@ void lbfo_member_del(struct lbfo_member *member, bool unregistering)
 	lbfo_team_refresh(team, member, LBFO_REASON_LEAVE);
 
 	lbfo_member_unsync_flags(member);
+	lbfo_lacp_port_close(member);
 	/* These take the team's address lock themselves. */
 	dev_uc_unsync(pdev, dev);
 	dev_mc_unsync(pdev, dev);

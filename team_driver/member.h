@@ -49,6 +49,8 @@ struct lbfo_team;
  * @lacp_key: LACP key of the port.
  * @lacp: its LACP machines (mode lacp); see struct lbfo_lacp_port.
  * @lacp_report: an LACP event is due (lbfo_lacp_report()).
+ * @lacp_mc: the team added the Slow Protocols address to the device's
+ *	multicast list.
  * @rcu: frees the member after the last data-path reader.
  *
  * Lifetime: allocated by lbfo_member_add(), published to the receive path as
@@ -85,6 +87,7 @@ struct lbfo_member {
 	u16 lacp_key;
 	struct lbfo_lacp_port lacp;
 	bool lacp_report;
+	bool lacp_mc;
 	struct rcu_head rcu;
 };
 
