@@ -588,6 +588,18 @@ out:
 	return err;
 }
 
+/* Apply the weight and LACP settings a member add or set carries. RTNL. */
+static void lbfo_nl_member_tune(struct lbfo_member *member, struct nlattr **tb)
+{
+	if (tb[LBFO_MEMBER_A_WEIGHT])
+		lbfo_member_set_weight(member,
+				       nla_get_u32(tb[LBFO_MEMBER_A_WEIGHT]));
+	if (tb[LBFO_MEMBER_A_LACP_PRIO] || tb[LBFO_MEMBER_A_LACP_KEY])
+		lbfo_member_set_lacp(member,
+				     lbfo_nl_u16_or(tb[LBFO_MEMBER_A_LACP_PRIO]),
+				     lbfo_nl_u16_or(tb[LBFO_MEMBER_A_LACP_KEY]));
+}
+
 static int lbfo_nl_member_add(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *tb[LBFO_MEMBER_A_MAX + 1];
@@ -617,13 +629,7 @@ static int lbfo_nl_member_add(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		goto out;
 	member = lbfo_member_get_rtnl(pdev);
-	if (tb[LBFO_MEMBER_A_WEIGHT])
-		lbfo_member_set_weight(member,
-				       nla_get_u32(tb[LBFO_MEMBER_A_WEIGHT]));
-	if (tb[LBFO_MEMBER_A_LACP_PRIO] || tb[LBFO_MEMBER_A_LACP_KEY])
-		lbfo_member_set_lacp(member,
-				     lbfo_nl_u16_or(tb[LBFO_MEMBER_A_LACP_PRIO]),
-				     lbfo_nl_u16_or(tb[LBFO_MEMBER_A_LACP_KEY]));
+	lbfo_nl_member_tune(member, tb);
 out:
 	rtnl_unlock();
 	return err;
@@ -670,9 +676,7 @@ static int lbfo_nl_member_set(struct sk_buff *skb, struct genl_info *info)
 	if (tb[LBFO_MEMBER_A_ADMIN])
 		lbfo_member_set_admin(member,
 				      nla_get_u8(tb[LBFO_MEMBER_A_ADMIN]));
-	if (tb[LBFO_MEMBER_A_WEIGHT])
-		lbfo_member_set_weight(member,
-				       nla_get_u32(tb[LBFO_MEMBER_A_WEIGHT]));
+	lbfo_nl_member_tune(member, tb);
 out:
 	rtnl_unlock();
 	return err;
