@@ -61,9 +61,7 @@ void args_init(struct op_args *a, enum op_id op)
 	memset(a, 0, sizeof(*a));
 	a->op = op;
 	team_params_unset(&a->p);
-	a->m.role = -1;
-	a->m.admin_up = -1;
-	a->m.weight = -1;
+	a->m = MEMBER_CHANGE_NONE;
 }
 
 void args_free(struct op_args *a)
@@ -76,7 +74,9 @@ void args_free(struct op_args *a)
 
 enum role args_role(const struct op_args *a)
 {
-	if (a->op == OP_MEMBER_SET && a->m.weight >= 0)
+	if (a->op == OP_MEMBER_SET && (a->m.weight >= 0 ||
+				       a->m.lacp_prio >= 0 ||
+				       a->m.lacp_key >= 0))
 		return ROLE_ADMIN;
 	return op_info[a->op].role;
 }
@@ -114,9 +114,7 @@ static bool decode_members(const json_t *o, struct op_args *a, char *msg,
 		struct cfg_member *m = &a->members[i];
 
 		snprintf(where, sizeof(where), "args.members[%zu]", i);
-		m->role = -1;
-		m->admin_up = -1;
-		m->weight = -1;
+		cfg_member_unset(m);
 		if (!cfg_member_from_json(e, where, m, msg, size))
 			return false;
 		if (!strcmp(m->name, a->team))
@@ -152,24 +150,23 @@ static bool decode_member(const json_t *o, struct op_args *a, char *msg,
 			  size_t size)
 {
 	static const char *const keys[] = { "team", "name", "role", "admin",
-					    "weight", NULL };
+					    "weight", "lacp_prio", "lacp_key",
+					    NULL };
 	static const char *const del_keys[] = { "team", "name", NULL };
-	struct cfg_member m = { .role = -1, .admin_up = -1, .weight = -1 };
+	struct cfg_member m;
 
+	cfg_member_unset(&m);
 	if (!jc_known_keys(o, a->op == OP_MEMBER_DEL ? del_keys : keys, NULL,
 			   "args", msg, size) ||
 	    !jc_ifname(o, "team", true, "args", a->team, msg, size) ||
 	    !cfg_member_fields(o, "args", &m, msg, size))
 		return false;
 	snprintf(a->member, sizeof(a->member), "%s", m.name);
-	a->m.role = m.role;
-	a->m.admin_up = m.admin_up;
-	a->m.weight = m.weight;
+	a->m = cfg_member_change(&m);
 	if (!strcmp(a->team, a->member))
 		return jc_fail(msg, size, "args: a team cannot be a member of itself");
-	if (a->op == OP_MEMBER_SET && a->m.role < 0 && a->m.admin_up < 0 &&
-	    a->m.weight < 0)
-		return jc_fail(msg, size, "args: member.set needs role, admin or weight");
+	if (a->op == OP_MEMBER_SET && !member_change_any(&a->m))
+		return jc_fail(msg, size, "args: member.set needs role, admin, weight, lacp_prio or lacp_key");
 	return true;
 }
 
@@ -239,17 +236,26 @@ static void put(json_t *o, const char *key, json_t *v, bool *ok)
 		*ok = false;
 }
 
-/* The set fields of a member (role, admin, weight) into o. */
-static void put_member(json_t *o, int role, int admin_up, long long weight,
+/* The number v of d into o, unless it is -1. */
+static void put_num(json_t *o, const struct num_param *d, long long v,
+		    bool *ok)
+{
+	if (v >= 0)
+		put(o, d->key, json_integer(v), ok);
+}
+
+/* The set fields of a member change into o. */
+static void put_member(json_t *o, const struct lbfo_member_change *c,
 		       bool *ok)
 {
-	if (role >= 0)
-		put(o, "role", json_string(name_of(&names_role, role)), ok);
-	if (admin_up >= 0)
-		put(o, "admin", json_string(name_of(&names_admin, admin_up)),
-		    ok);
-	if (weight >= 0)
-		put(o, "weight", json_integer(weight), ok);
+	if (c->role >= 0)
+		put(o, "role", json_string(name_of(&names_role, c->role)), ok);
+	if (c->admin_up >= 0)
+		put(o, "admin", json_string(name_of(&names_admin,
+						     c->admin_up)), ok);
+	put_num(o, &member_weight, c->weight, ok);
+	put_num(o, &member_lacp_prio, c->lacp_prio, ok);
+	put_num(o, &member_lacp_key, c->lacp_key, ok);
 }
 
 static json_t *members_json(const struct op_args *a)
@@ -262,9 +268,11 @@ static json_t *members_json(const struct op_args *a)
 		m = json_object();
 		ok = m;
 		if (m) {
+			struct lbfo_member_change c =
+				cfg_member_change(&a->members[i]);
+
 			put(m, "name", json_string(a->members[i].name), &ok);
-			put_member(m, a->members[i].role, a->members[i].admin_up,
-				   a->members[i].weight, &ok);
+			put_member(m, &c, &ok);
 		}
 		if (json_array_append_new(l, m))
 			ok = false;
@@ -307,8 +315,7 @@ json_t *args_encode(const struct op_args *a)
 		put(o, "team", json_string(a->team), &ok);
 		put(o, "name", json_string(a->member), &ok);
 		if (a->op != OP_MEMBER_DEL)
-			put_member(o, a->m.role, a->m.admin_up, a->m.weight,
-				   &ok);
+			put_member(o, &a->m, &ok);
 		break;
 	case OP_CONFIG_APPLY:
 		put(o, "config", cfg_to_json(&a->cfg), &ok);

@@ -11,13 +11,14 @@
  *   team.show, stats, config.export   {"team": NAME}      (optional)
  *   monitor                           {}
  *   team.add     {"name": NAME, PARAM: VALUE..., "members": [MEMBER...]}
- *                a MEMBER is {"name": IF, "role", "admin", "weight"}
- *                (all but name optional); absent params: kernel defaults
+ *                a MEMBER is {"name": IF, "role", "admin", "weight",
+ *                "lacp_prio", "lacp_key"} (all but name optional); absent
+ *                params: kernel defaults
  *   team.set     {"name": NAME, PARAM: VALUE...}      (at least one)
  *   team.del     {"name": NAME}
- *   member.add   {"team": NAME, "name": IF, "role", "admin", "weight"}
- *   member.set   {"team": NAME, "name": IF, "role", "admin", "weight"}
- *                (at least one of the three)
+ *   member.add   {"team": NAME, "name": IF, "role", "admin", "weight",
+ *                "lacp_prio", "lacp_key"}
+ *   member.set   the same (at least one of the five)
  *   member.del   {"team": NAME, "name": IF}
  *   config.apply {"config": {"teams": [...]}, "prune": BOOL, "dry_run": BOOL}
  */
@@ -107,8 +108,8 @@ json_t *args_encode(const struct op_args *a);
 
 /*
  * The least role that may make this call: op_info's, but a member.set that
- * changes a weight needs ROLE_ADMIN (operators switch members, they do not
- * rebalance them).
+ * changes a weight, LACP priority or key needs ROLE_ADMIN (operators switch
+ * members, they do not rebalance or regroup them).
  */
 enum role args_role(const struct op_args *a);
 

@@ -23,11 +23,37 @@ void cfg_free(struct cfg *c)
 	c->n_teams = 0;
 }
 
+void cfg_member_unset(struct cfg_member *m)
+{
+	m->role = -1;
+	m->admin_up = -1;
+	m->weight = -1;
+	m->lacp_prio = -1;
+	m->lacp_key = -1;
+}
+
+void cfg_member_default(struct cfg_member *m)
+{
+	m->role = DEFAULT_ROLE;
+	m->admin_up = DEFAULT_ADMIN;
+	m->weight = member_weight.def;
+	m->lacp_prio = member_lacp_prio.def;
+	m->lacp_key = member_lacp_key.def;
+}
+
+struct lbfo_member_change cfg_member_change(const struct cfg_member *m)
+{
+	return (struct lbfo_member_change){
+		.role = m->role, .admin_up = m->admin_up, .weight = m->weight,
+		.lacp_prio = m->lacp_prio, .lacp_key = m->lacp_key,
+	};
+}
+
 bool cfg_member_from_json(const json_t *o, const char *where,
 			  struct cfg_member *m, char *msg, size_t size)
 {
 	static const char *const keys[] = { "name", "role", "admin", "weight",
-					    NULL };
+					    "lacp_prio", "lacp_key", NULL };
 
 	if (!json_is_object(o))
 		return jc_fail(msg, size, "%s: must be an object", where);
@@ -42,7 +68,11 @@ bool cfg_member_fields(const json_t *o, const char *where,
 	       jc_enum(o, "role", &names_role, where, &m->role, msg, size) &&
 	       jc_enum(o, "admin", &names_admin, where, &m->admin_up, msg,
 		       size) &&
-	       num_from_json(o, &member_weight, where, &m->weight, msg, size);
+	       num_from_json(o, &member_weight, where, &m->weight, msg, size) &&
+	       num_from_json(o, &member_lacp_prio, where, &m->lacp_prio, msg,
+			     size) &&
+	       num_from_json(o, &member_lacp_key, where, &m->lacp_key, msg,
+			     size);
 }
 
 static bool team_from_json(const json_t *o, const char *where,
@@ -78,9 +108,7 @@ static bool team_from_json(const json_t *o, const char *where,
 		return jc_fail(msg, size, "out of memory");
 	json_array_foreach(members, i, e) {
 		snprintf(w, sizeof(w), "%s.members[%zu]", where, i);
-		t->members[i].role = DEFAULT_ROLE;
-		t->members[i].admin_up = DEFAULT_ADMIN;
-		t->members[i].weight = member_weight.def;
+		cfg_member_default(&t->members[i]);
 		if (!cfg_member_from_json(e, w, &t->members[i], msg, size))
 			return false;
 		t->n_members++;
@@ -181,11 +209,16 @@ int cfg_from_state(const struct lbfo_team_list *l, const char *only,
 			return -ENOMEM;
 		}
 		for (j = 0; j < ti->n_members; j++) {
+			const struct lbfo_member_info *mi = &ti->members[j];
+
+			t->members[j] = (struct cfg_member){
+				.role = mi->role, .admin_up = mi->admin_up,
+				.weight = mi->weight,
+				.lacp_prio = mi->lacp_prio,
+				.lacp_key = mi->lacp_key,
+			};
 			snprintf(t->members[j].name, sizeof(t->members[j].name),
-				 "%s", ti->members[j].name);
-			t->members[j].role = ti->members[j].role;
-			t->members[j].admin_up = ti->members[j].admin_up;
-			t->members[j].weight = ti->members[j].weight;
+				 "%s", mi->name);
 		}
 		t->n_members = ti->n_members;
 		out->n_teams = ++n;
@@ -193,15 +226,27 @@ int cfg_from_state(const struct lbfo_team_list *l, const char *only,
 	return 0;
 }
 
-static json_t *member_to_json(const struct cfg_member *m)
+/* The number v of d into o, unless it is -1. false: out of memory. */
+static bool put_num(json_t *o, const struct num_param *d, long long v)
+{
+	return v < 0 || !json_object_set_new(o, d->key, json_integer(v));
+}
+
+/* A member of a team in mode lacp or not. */
+static json_t *member_to_json(const struct cfg_member *m, bool lacp)
 {
 	json_t *o = json_pack("{s:s, s:s, s:s}", "name", m->name,
 			      "role", name_of(&names_role, m->role),
 			      "admin", name_of(&names_admin, m->admin_up));
 
-	/* A kernel that does not report the weight: leave it out. */
-	if (o && m->weight >= 0 &&
-	    json_object_set_new(o, "weight", json_integer(m->weight))) {
+	/* What the kernel does not report (-1) is left out. */
+	if (o && (!put_num(o, &member_weight, m->weight) ||
+		  !put_num(o, &member_lacp_prio,
+			   lacp_shown(m->lacp_prio, member_lacp_prio.def,
+				      lacp)) ||
+		  !put_num(o, &member_lacp_key,
+			   lacp_shown(m->lacp_key, member_lacp_key.def,
+				      lacp)))) {
 		json_decref(o);
 		return NULL;
 	}
@@ -211,16 +256,17 @@ static json_t *member_to_json(const struct cfg_member *m)
 static json_t *team_to_json(const struct cfg_team *t)
 {
 	json_t *o = json_pack("{s:s}", "name", t->name), *members;
+	bool lacp = t->p.mode == LBFO_MODE_LACP;
 	size_t j;
 
 	if (!o)
 		return NULL;
-	members = params_to_json(o, &t->p) ? json_array() : NULL;
+	members = params_show(o, &t->p) ? json_array() : NULL;
 	if (!members || json_object_set_new(o, "members", members))
 		goto err;
 	for (j = 0; j < t->n_members; j++)
 		if (json_array_append_new(members,
-					  member_to_json(&t->members[j])))
+					  member_to_json(&t->members[j], lacp)))
 			goto err;
 	return o;
 err:

@@ -11,9 +11,12 @@
  *
  * The team parameters are those of params.h, under the same keys as in
  * team show. Omitted fields mean the uapi defaults (switch-independent,
- * dynamic, hash ports..., role active, admin up, weight 0), so a file
- * describes the whole state of the teams it lists. Read-only values (state,
- * buckets, primary...) are not part of it. Pure: no I/O, unit tested.
+ * dynamic, hash ports..., role active, admin up, weight 0, lacp_prio 255,
+ * lacp_key 1), so a file describes the whole state of the teams it lists.
+ * Read-only values (state, buckets, primary, lacp_state, lacp...) are not
+ * part of it. Written out, a team that is not in mode lacp leaves out
+ * min_links and the LACP settings (its own and its members') where they
+ * have their defaults (lacp_shown()). Pure: no I/O, unit tested.
  */
 #ifndef TEAMCTL_CFG_H
 #define TEAMCTL_CFG_H
@@ -30,6 +33,8 @@ struct cfg_member {
 	int role;		/* enum lbfo_member_role */
 	int admin_up;		/* 1 or 0 */
 	long long weight;	/* 0: from the link speed */
+	long long lacp_prio;	/* LACP port priority */
+	long long lacp_key;	/* LACP key */
 };
 
 struct cfg_team {
@@ -52,8 +57,16 @@ struct cfg {
 bool cfg_from_json(const json_t *root, struct cfg *out, char *msg,
 		   size_t size);
 
+/* m's settings at -1 (not given), or at the uapi defaults; not its name. */
+void cfg_member_unset(struct cfg_member *m);
+void cfg_member_default(struct cfg_member *m);
+
+/* m's settings as a change (those at -1 are not changed). */
+struct lbfo_member_change cfg_member_change(const struct cfg_member *m);
+
 /*
- * A member object of the config file ({"name", "role", "admin", "weight"})
+ * A member object of the config file ({"name", "role", "admin", "weight",
+ * "lacp_prio", "lacp_key"})
  * at where ("teams[0].members[1]"): keys that are absent leave *m as it is
  * (the caller sets the defaults first). false: msg says what is wrong.
  */

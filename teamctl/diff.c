@@ -7,7 +7,6 @@
 #include <linux/lbfo.h>
 
 #include "diff.h"
-#include "names.h"
 #include "params.h"
 
 void plan_free(struct plan *p)
@@ -31,15 +30,14 @@ static int push(struct plan *p, const struct step *s)
 static struct step new_step(enum step_kind kind, const char *team,
 			    const char *member)
 {
-	const struct lbfo_member_change none = { -1, -1, -1 };
 	struct step s;
 
 	memset(&s, 0, sizeof(s));
 	s.kind = kind;
 	team_params_unset(&s.p);
 	team_params_unset(&s.old_p);
-	s.m = none;
-	s.old_m = none;
+	s.m = MEMBER_CHANGE_NONE;
+	s.old_m = MEMBER_CHANGE_NONE;
 	snprintf(s.team, sizeof(s.team), "%s", team);
 	if (member)
 		snprintf(s.member, sizeof(s.member), "%s", member);
@@ -138,9 +136,11 @@ static int plan_leave(const struct cfg *want, const struct lbfo_team_list *have,
 				continue;
 			}
 			s = new_step(STEP_MEMBER_DEL, ht->name, m->name);
-			s.old_m.role = m->role;
-			s.old_m.admin_up = m->admin_up;
-			s.old_m.weight = m->weight;
+			s.old_m = (struct lbfo_member_change){
+				.role = m->role, .admin_up = m->admin_up,
+				.weight = m->weight, .lacp_prio = m->lacp_prio,
+				.lacp_key = m->lacp_key,
+			};
 			if (push(p, &s))
 				return -ENOMEM;
 		}
@@ -161,6 +161,16 @@ static int plan_leave(const struct cfg *want, const struct lbfo_team_list *have,
 	return 0;
 }
 
+/*
+ * What the kernel has of a setting that came with LACP, or its default def
+ * where the kernel does not say (-1: a kernel from before): a file that
+ * leaves it at its default then changes nothing.
+ */
+static long long have_or(long long have, long long def)
+{
+	return have < 0 ? def : have;
+}
+
 /* The fields of want that differ from have into s->p, have's in s->old_p. */
 static bool params_diff(const struct team_params *want,
 			const struct team_params *have, struct step *s)
@@ -168,20 +178,24 @@ static bool params_diff(const struct team_params *want,
 	bool any = false;
 	int i;
 
-#define DIFF(field)							\
+#define DIFF(field, have_value)						\
 	do {								\
-		if (want->field != have->field) {			\
+		if (want->field != (have_value)) {			\
 			s->p.field = want->field;			\
 			s->old_p.field = have->field;			\
 			any = true;					\
 		}							\
 	} while (0)
 
-	DIFF(mode);
-	DIFF(lb);
-	DIFF(hash);
+	DIFF(mode, have->mode);
+	DIFF(lb, have->lb);
+	DIFF(hash, have->hash);
 	for (i = 0; i < N_NUMS; i++)
-		DIFF(num[i]);
+		DIFF(num[i], i < NUM_MIN_LINKS ? have->num[i] :
+			     have_or(have->num[i], team_nums[i].def));
+	DIFF(lacp_system, have_or(have->lacp_system, 0));
+	for (i = 0; i < N_OPTS; i++)
+		DIFF(opt[i], have_or(have->opt[i], team_opts[i].def));
 #undef DIFF
 	if (!targets_equal(want, have)) {
 		s->p.n_targets = want->n_targets;
@@ -204,8 +218,11 @@ static int plan_teams(const struct cfg *want, const struct lbfo_team_list *have,
 		struct step s;
 
 		if (!ht) {
+			/* All of it, but what a team not in mode lacp has
+			 * at the defaults of LACP (as config export). */
 			s = new_step(STEP_TEAM_ADD, wt->name, NULL);
 			s.p = wt->p;
+			params_trim(&s.p);
 		} else {
 			s = new_step(STEP_TEAM_SET, wt->name, NULL);
 			if (!params_diff(&wt->p, &ht->p, &s))
@@ -217,6 +234,26 @@ static int plan_teams(const struct cfg *want, const struct lbfo_team_list *have,
 	return 0;
 }
 
+/* The settings of wm that differ from hm into s->m, hm's in s->old_m. */
+static void member_diff(const struct cfg_member *wm,
+			const struct lbfo_member_info *hm, struct step *s)
+{
+#define DIFF(field, have_value)						\
+	do {								\
+		if (wm->field != (have_value)) {			\
+			s->m.field = wm->field;				\
+			s->old_m.field = hm->field;			\
+		}							\
+	} while (0)
+
+	DIFF(role, hm->role);
+	DIFF(admin_up, (int)hm->admin_up);
+	DIFF(weight, hm->weight);
+	DIFF(lacp_prio, have_or(hm->lacp_prio, member_lacp_prio.def));
+	DIFF(lacp_key, have_or(hm->lacp_key, member_lacp_key.def));
+#undef DIFF
+}
+
 static int plan_members(const struct cfg *want,
 			const struct lbfo_team_list *have, struct plan *p)
 {
@@ -225,6 +262,7 @@ static int plan_members(const struct cfg *want,
 	for (i = 0; i < want->n_teams; i++) {
 		const struct cfg_team *wt = &want->teams[i];
 		const struct lbfo_team_info *ht = have_team(have, wt->name);
+		bool lacp = wt->p.mode == LBFO_MODE_LACP;
 
 		for (j = 0; j < wt->n_members; j++) {
 			const struct cfg_member *wm = &wt->members[j];
@@ -236,25 +274,17 @@ static int plan_members(const struct cfg *want,
 			     have_member(ht, wm->name);
 			if (!hm) {
 				s = new_step(STEP_MEMBER_ADD, wt->name, wm->name);
-				s.m.role = wm->role;
-				s.m.admin_up = wm->admin_up;
-				s.m.weight = wm->weight;
+				s.m = cfg_member_change(wm);
+				s.m.lacp_prio = lacp_shown(s.m.lacp_prio,
+							   member_lacp_prio.def,
+							   lacp);
+				s.m.lacp_key = lacp_shown(s.m.lacp_key,
+							  member_lacp_key.def,
+							  lacp);
 			} else {
 				s = new_step(STEP_MEMBER_SET, wt->name, wm->name);
-				if (hm->role != wm->role) {
-					s.m.role = wm->role;
-					s.old_m.role = hm->role;
-				}
-				if ((int)hm->admin_up != wm->admin_up) {
-					s.m.admin_up = wm->admin_up;
-					s.old_m.admin_up = hm->admin_up;
-				}
-				if (hm->weight != wm->weight) {
-					s.m.weight = wm->weight;
-					s.old_m.weight = hm->weight;
-				}
-				if (s.m.role < 0 && s.m.admin_up < 0 &&
-				    s.m.weight < 0)
+				member_diff(wm, hm, &s);
+				if (!member_change_any(&s.m))
 					continue;
 			}
 			if (push(p, &s))
@@ -322,7 +352,6 @@ void step_describe(const struct step *s, char *buf, size_t size)
 		[STEP_MEMBER_SET] = "member set",
 	};
 	char words[STEP_TEXT_MAX] = "";
-	size_t len = 0;
 
 	switch (s->kind) {
 	case STEP_TEAM_ADD:
@@ -331,18 +360,7 @@ void step_describe(const struct step *s, char *buf, size_t size)
 		break;
 	case STEP_MEMBER_ADD:
 	case STEP_MEMBER_SET:
-		if (s->m.role >= 0)
-			len += (size_t)snprintf(words + len, sizeof(words) - len,
-						" role %s",
-						name_of(&names_role, s->m.role));
-		if (s->m.admin_up >= 0)
-			len += (size_t)snprintf(words + len, sizeof(words) - len,
-						" admin %s",
-						name_of(&names_admin,
-							s->m.admin_up));
-		if (s->m.weight >= 0)
-			snprintf(words + len, sizeof(words) - len,
-				 " weight %lld", s->m.weight);
+		member_text(&s->m, words, sizeof(words));
 		break;
 	default:
 		break;

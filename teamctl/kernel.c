@@ -40,16 +40,33 @@ struct kernel {
 	size_t q_head, q_len, q_cap;
 };
 
-/* The attribute of each number of struct team_params. */
-static const int num_attr[N_NUMS] = {
-	[NUM_FLOWLET_GAP] = LBFO_A_FLOWLET_GAP,
-	[NUM_BALANCE_INTERVAL] = LBFO_A_BALANCE_INTERVAL,
-	[NUM_BALANCE_THRESHOLD] = LBFO_A_BALANCE_THRESHOLD,
-	[NUM_PROBE_INTERVAL] = LBFO_A_PROBE_INTERVAL,
-	[NUM_PROBE_MISSED] = LBFO_A_PROBE_MISSED,
-	[NUM_UPDELAY] = LBFO_A_UPDELAY,
-	[NUM_DOWNDELAY] = LBFO_A_DOWNDELAY,
+/* The attribute of each number of struct team_params, and its size. */
+static const struct {
+	int attr;
+	int bytes;		/* 4: u32, 2: u16 */
+} num_attr[N_NUMS] = {
+	[NUM_FLOWLET_GAP] = { LBFO_A_FLOWLET_GAP, 4 },
+	[NUM_BALANCE_INTERVAL] = { LBFO_A_BALANCE_INTERVAL, 4 },
+	[NUM_BALANCE_THRESHOLD] = { LBFO_A_BALANCE_THRESHOLD, 4 },
+	[NUM_PROBE_INTERVAL] = { LBFO_A_PROBE_INTERVAL, 4 },
+	[NUM_PROBE_MISSED] = { LBFO_A_PROBE_MISSED, 4 },
+	[NUM_UPDELAY] = { LBFO_A_UPDELAY, 4 },
+	[NUM_DOWNDELAY] = { LBFO_A_DOWNDELAY, 4 },
+	[NUM_MIN_LINKS] = { LBFO_A_MIN_LINKS, 4 },
+	[NUM_LACP_SYS_PRIO] = { LBFO_A_LACP_SYS_PRIO, 2 },
 };
+
+/* The attribute (u8) of each setting of struct team_params. */
+static const int opt_attr[N_OPTS] = {
+	[OPT_LACP_RATE] = LBFO_A_LACP_RATE,
+	[OPT_LACP_ACTIVE] = LBFO_A_LACP_ACTIVE,
+	[OPT_LACP_INDEPENDENT] = LBFO_A_LACP_INDEPENDENT,
+	[OPT_LACP_MIXED_SPEED] = LBFO_A_LACP_MIXED_SPEED,
+	[OPT_LACP_FALLBACK] = LBFO_A_LACP_FALLBACK,
+};
+
+/* A MAC address as in LBFO_A_LACP_SYSTEM. */
+#define MAC_LEN	6
 
 /* One request in flight. */
 struct req {
@@ -263,7 +280,13 @@ static struct nl_msg *member_request(struct kernel *k, int cmd,
 	    (c && c->admin_up >= 0 &&
 	     nla_put_u8(msg, LBFO_MEMBER_A_ADMIN, (uint8_t)c->admin_up) < 0) ||
 	    (c && c->weight >= 0 &&
-	     nla_put_u32(msg, LBFO_MEMBER_A_WEIGHT, (uint32_t)c->weight) < 0)) {
+	     nla_put_u32(msg, LBFO_MEMBER_A_WEIGHT, (uint32_t)c->weight) < 0) ||
+	    (c && c->lacp_prio >= 0 &&
+	     nla_put_u16(msg, LBFO_MEMBER_A_LACP_PRIO,
+			 (uint16_t)c->lacp_prio) < 0) ||
+	    (c && c->lacp_key >= 0 &&
+	     nla_put_u16(msg, LBFO_MEMBER_A_LACP_KEY,
+			 (uint16_t)c->lacp_key) < 0)) {
 		nlmsg_free(msg);
 		return NULL;
 	}
@@ -297,21 +320,45 @@ static int put_targets(struct nl_msg *msg, const struct team_params *p)
 	return 0;
 }
 
-/* The fields of p that are set (not -1). */
-static int put_params(struct nl_msg *msg, const struct team_params *p)
+/* A MAC address (48-bit number) into out, network order. */
+static void mac_bytes(long long mac, unsigned char out[MAC_LEN])
 {
 	int i;
 
+	for (i = MAC_LEN - 1; i >= 0; i--, mac >>= 8)
+		out[i] = (unsigned char)(mac & 0xff);
+}
+
+/* A number of struct team_params (i) as its attribute. */
+static int put_num(struct nl_msg *msg, int i, long long v)
+{
+	if (num_attr[i].bytes == 2)
+		return nla_put_u16(msg, num_attr[i].attr, (uint16_t)v);
+	return nla_put_u32(msg, num_attr[i].attr, (uint32_t)v);
+}
+
+/* The fields of p that are set (not -1). */
+static int put_params(struct nl_msg *msg, const struct team_params *p)
+{
+	unsigned char mac[MAC_LEN];
+	int i;
+
+	mac_bytes(p->lacp_system, mac);
 	if ((p->mode >= 0 &&
 	     nla_put_u8(msg, LBFO_A_TEAM_MODE, (uint8_t)p->mode) < 0) ||
 	    (p->lb >= 0 && nla_put_u8(msg, LBFO_A_TEAM_LB, (uint8_t)p->lb) < 0) ||
 	    (p->hash >= 0 &&
 	     nla_put_u32(msg, LBFO_A_HASH_FIELDS, (uint32_t)p->hash) < 0) ||
-	    (p->n_targets >= 0 && put_targets(msg, p)))
+	    (p->n_targets >= 0 && put_targets(msg, p)) ||
+	    (p->lacp_system >= 0 &&
+	     nla_put(msg, LBFO_A_LACP_SYSTEM, MAC_LEN, mac) < 0))
 		return -1;
 	for (i = 0; i < N_NUMS; i++)
-		if (p->num[i] >= 0 &&
-		    nla_put_u32(msg, num_attr[i], (uint32_t)p->num[i]) < 0)
+		if (p->num[i] >= 0 && put_num(msg, i, p->num[i]) < 0)
+			return -1;
+	for (i = 0; i < N_OPTS; i++)
+		if (p->opt[i] >= 0 &&
+		    nla_put_u8(msg, opt_attr[i], (uint8_t)p->opt[i]) < 0)
 			return -1;
 	return 0;
 }
@@ -335,9 +382,41 @@ static long long get_u32_or(const struct nlattr *a)
 	       -1;
 }
 
+/* A u16 that may be absent: -1 then. */
+static int get_u16_or(const struct nlattr *a)
+{
+	return a && nla_len(a) >= 2 ? nla_get_u16((struct nlattr *)a) : -1;
+}
+
 static uint64_t get_u64(const struct nlattr *a)
 {
 	return a && nla_len(a) >= 8 ? nla_get_u64((struct nlattr *)a) : 0;
+}
+
+/* A u64 counter that may be absent: -1 then. */
+static long long get_u64_or(const struct nlattr *a)
+{
+	uint64_t v;
+
+	if (!a || nla_len(a) < 8)
+		return -1;
+	v = nla_get_u64((struct nlattr *)a);
+	return v > INT64_MAX ? INT64_MAX : (long long)v;
+}
+
+/* A 6-byte MAC address as a 48-bit number, or -1. */
+static long long get_mac(const struct nlattr *a)
+{
+	const unsigned char *b;
+	long long mac = 0;
+	int i;
+
+	if (!a || nla_len(a) != MAC_LEN)
+		return -1;
+	b = nla_data(a);
+	for (i = 0; i < MAC_LEN; i++)
+		mac = mac << 8 | b[i];
+	return mac;
 }
 
 static void get_str(const struct nlattr *a, char *out, size_t size)
@@ -362,6 +441,41 @@ static void parse_stats(struct nlattr *a, struct lbfo_counters *c)
 	c->rx_dropped = get_u64(tb[LBFO_STATS_A_RX_DROPPED]);
 }
 
+/* One end of a LACP link (LBFO_LACP_A_ACTOR, _PARTNER). */
+static void parse_lacp_end(struct nlattr *a, struct lbfo_lacp_end *e)
+{
+	struct nlattr *tb[LBFO_LACP_INFO_A_MAX + 1] = { NULL };
+
+	e->present = a && nla_parse_nested(tb, LBFO_LACP_INFO_A_MAX, a,
+					   NULL) >= 0;
+	e->sys_prio = get_u16_or(tb[LBFO_LACP_INFO_A_SYS_PRIO]);
+	e->system = get_mac(tb[LBFO_LACP_INFO_A_SYSTEM]);
+	e->key = get_u16_or(tb[LBFO_LACP_INFO_A_KEY]);
+	e->port_prio = get_u16_or(tb[LBFO_LACP_INFO_A_PORT_PRIO]);
+	e->port = get_u16_or(tb[LBFO_LACP_INFO_A_PORT]);
+	e->state = get_u8(tb[LBFO_LACP_INFO_A_STATE], -1);
+}
+
+/* A member's LBFO_MEMBER_A_LACP nest; l->present tells if there was one. */
+static void parse_lacp(struct nlattr *a, struct lbfo_lacp_port *l)
+{
+	struct nlattr *tb[LBFO_LACP_A_MAX + 1] = { NULL };
+
+	l->present = a && nla_parse_nested(tb, LBFO_LACP_A_MAX, a, NULL) >= 0;
+	parse_lacp_end(tb[LBFO_LACP_A_ACTOR], &l->actor);
+	parse_lacp_end(tb[LBFO_LACP_A_PARTNER], &l->partner);
+	l->rx = get_u8(tb[LBFO_LACP_A_RX], -1);
+	l->mux = get_u8(tb[LBFO_LACP_A_MUX], -1);
+	l->selected = get_u8(tb[LBFO_LACP_A_SELECTED], -1);
+	l->aggregator = get_u16_or(tb[LBFO_LACP_A_AGGREGATOR]);
+	l->why = get_u8(tb[LBFO_LACP_A_WHY], -1);
+	l->actor_churn = get_u8(tb[LBFO_LACP_A_ACTOR_CHURN], -1);
+	l->partner_churn = get_u8(tb[LBFO_LACP_A_PARTNER_CHURN], -1);
+	l->rx_pdus = get_u64_or(tb[LBFO_LACP_A_RX_PDUS]);
+	l->tx_pdus = get_u64_or(tb[LBFO_LACP_A_TX_PDUS]);
+	l->rx_errors = get_u64_or(tb[LBFO_LACP_A_RX_ERRORS]);
+}
+
 /* A LBFO_A_MEMBER nest; *old_state gets OLD_STATE if asked. */
 static int parse_member(struct nlattr *a, struct lbfo_member_info *m,
 			int *old_state)
@@ -373,6 +487,8 @@ static int parse_member(struct nlattr *a, struct lbfo_member_info *m,
 	m->state = -1;
 	m->admin_up = true;
 	m->weight = -1;
+	m->lacp_prio = -1;
+	m->lacp_key = -1;
 	m->buckets = -1;
 	if (!a || nla_parse_nested(tb, LBFO_MEMBER_A_MAX, a, NULL) < 0)
 		return -EPROTO;
@@ -381,6 +497,9 @@ static int parse_member(struct nlattr *a, struct lbfo_member_info *m,
 	m->role = get_u8(tb[LBFO_MEMBER_A_ROLE], -1);
 	m->admin_up = get_u8(tb[LBFO_MEMBER_A_ADMIN], 1) != 0;
 	m->weight = get_u32_or(tb[LBFO_MEMBER_A_WEIGHT]);
+	m->lacp_prio = get_u16_or(tb[LBFO_MEMBER_A_LACP_PRIO]);
+	m->lacp_key = get_u16_or(tb[LBFO_MEMBER_A_LACP_KEY]);
+	parse_lacp(tb[LBFO_MEMBER_A_LACP], &m->lacp);
 	m->state = get_u8(tb[LBFO_MEMBER_A_STATE], -1);
 	m->buckets = get_u32_or(tb[LBFO_MEMBER_A_BUCKETS]);
 	get_str(tb[LBFO_MEMBER_A_DRIVER], m->driver, sizeof(m->driver));
@@ -426,9 +545,14 @@ static void parse_params(struct nlattr **tb, struct team_params *p)
 	p->lb = get_u8(tb[LBFO_A_TEAM_LB], -1);
 	p->hash = get_u32_or(tb[LBFO_A_HASH_FIELDS]);
 	for (i = 0; i < N_NUMS; i++)
-		p->num[i] = get_u32_or(tb[num_attr[i]]);
+		p->num[i] = num_attr[i].bytes == 2 ?
+			    get_u16_or(tb[num_attr[i].attr]) :
+			    get_u32_or(tb[num_attr[i].attr]);
 	p->n_targets = -1;
 	parse_targets(tb[LBFO_A_PROBE_TARGETS], p);
+	p->lacp_system = get_mac(tb[LBFO_A_LACP_SYSTEM]);
+	for (i = 0; i < N_OPTS; i++)
+		p->opt[i] = get_u8(tb[opt_attr[i]], -1);
 }
 
 static void parse_team(struct nlattr **tb, struct lbfo_team_info *t)
@@ -442,6 +566,7 @@ static void parse_team(struct nlattr **tb, struct lbfo_team_info *t)
 	if (tb[LBFO_A_PRIMARY] &&
 	    !parse_member(tb[LBFO_A_PRIMARY], &primary, NULL))
 		snprintf(t->primary, sizeof(t->primary), "%s", primary.name);
+	t->lacp_state = get_u8(tb[LBFO_A_LACP_STATE], -1);
 	t->carrier = get_u8(tb[LBFO_A_TEAM_CARRIER], 0) != 0;
 	t->carriers = get_u32(tb[LBFO_A_TEAM_CARRIERS], 0);
 	parse_stats(tb[LBFO_A_TEAM_STATS], &t->counters);

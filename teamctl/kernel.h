@@ -36,8 +36,42 @@ struct lbfo_counters {
 };
 
 /*
+ * One end of a LACP link as its LACPDUs describe it (enum lbfo_lacp_info_a).
+ * Every number is -1 when the kernel did not report it.
+ */
+struct lbfo_lacp_end {
+	bool present;		/* the kernel sent this end */
+	int sys_prio;
+	long long system;	/* the MAC address as a 48-bit number */
+	int key;
+	int port_prio;
+	int port;
+	int state;		/* LBFO_LACP_STATE_* bits */
+};
+
+/*
+ * A member's LACP state (LBFO_MEMBER_A_LACP, read-only; the kernel sends it
+ * for the members of a team in mode lacp only). Values are the uapi enums
+ * (enum lbfo_lacp_rx, _mux, _why); every field is -1 when the kernel did not
+ * report it.
+ */
+struct lbfo_lacp_port {
+	bool present;		/* the kernel sent the nest */
+	struct lbfo_lacp_end actor, partner;
+	int rx;
+	int mux;
+	int selected;		/* 1, 0 */
+	long long aggregator;	/* 0: none */
+	int why;
+	int actor_churn;	/* 1, 0 */
+	int partner_churn;	/* 1, 0 */
+	long long rx_pdus, tx_pdus, rx_errors;
+};
+
+/*
  * Values are the uapi enums: enum lbfo_member_role, enum lbfo_member_state.
- * weight and buckets are -1 when the kernel did not report them.
+ * weight, buckets, lacp_prio and lacp_key are -1 when the kernel did not
+ * report them.
  */
 struct lbfo_member_info {
 	char name[IF_NAMESIZE];
@@ -45,11 +79,14 @@ struct lbfo_member_info {
 	int role;
 	bool admin_up;
 	long long weight;	/* 0: from the link speed */
+	long long lacp_prio;	/* LACP port priority */
+	long long lacp_key;	/* LACP key */
 	int state;
 	long long buckets;	/* transmit buckets it carries now */
 	char driver[32];
 	unsigned int speed_mbps;	/* 0: unknown */
 	struct lbfo_counters counters;
+	struct lbfo_lacp_port lacp;
 };
 
 /* The numeric team parameters; params.h has their words, keys and ranges. */
@@ -61,7 +98,23 @@ enum team_num {
 	NUM_PROBE_MISSED,	/* intervals */
 	NUM_UPDELAY,		/* milliseconds */
 	NUM_DOWNDELAY,		/* milliseconds */
+	/* From here on, those that came with LACP (see lacp_shown()). */
+	NUM_MIN_LINKS,		/* members carrying traffic for carrier */
+	NUM_LACP_SYS_PRIO,	/* LACP actor system priority */
 	N_NUMS,
+};
+
+/*
+ * The team parameters that take one of a few values (u8 attributes);
+ * params.h has their words, keys and names.
+ */
+enum team_opt {
+	OPT_LACP_RATE,		/* enum lbfo_lacp_rate */
+	OPT_LACP_ACTIVE,	/* 1: active, 0: passive */
+	OPT_LACP_INDEPENDENT,	/* 1: independent control, 0: coupled */
+	OPT_LACP_MIXED_SPEED,	/* 1: on, 0: off */
+	OPT_LACP_FALLBACK,	/* 1: on, 0: off */
+	N_OPTS,
 };
 
 /* An IPv4 or IPv6 address (a probe target), network order. */
@@ -82,6 +135,8 @@ struct team_params {
 	long long num[N_NUMS];	/* enum team_num */
 	int n_targets;
 	struct lbfo_addr targets[LBFO_PROBE_TARGETS_MAX];
+	long long lacp_system;	/* a MAC address as a 48-bit number; 0: auto */
+	int opt[N_OPTS];	/* enum team_opt */
 };
 
 struct lbfo_team_info {
@@ -89,6 +144,7 @@ struct lbfo_team_info {
 	int ifindex;
 	struct team_params p;
 	char primary[IF_NAMESIZE];	/* the member the team's MAC is on, "" */
+	int lacp_state;		/* enum lbfo_lacp_team_state, or -1 */
 	bool carrier;
 	unsigned int carriers;
 	struct lbfo_counters counters;
@@ -106,21 +162,27 @@ struct lbfo_member_change {
 	int role;		/* enum lbfo_member_role, or -1 */
 	int admin_up;		/* 1, 0, or -1 */
 	long long weight;	/* 0..LBFO_WEIGHT_MAX, or -1 */
+	long long lacp_prio;	/* 1..65535, or -1 */
+	long long lacp_key;	/* 1..65535, or -1 */
 };
+
+/* A member change that changes nothing. */
+#define MEMBER_CHANGE_NONE ((struct lbfo_member_change){ -1, -1, -1, -1, -1 })
 
 /* An event from the "events" multicast group, decoded. */
 struct lbfo_event {
-	int cmd;		/* enum lbfo_cmd: LBFO_CMD_TEAM_NEW ... FAILOVER */
+	int cmd;		/* enum lbfo_cmd: LBFO_CMD_TEAM_NEW ... LACP */
 	char team[IF_NAMESIZE];
 	int team_ifindex;
 	bool has_member;
-	struct lbfo_member_info member;	/* MEMBER_* events */
+	struct lbfo_member_info member;	/* MEMBER_* and LACP events */
 	int member_admin;	/* 1, 0, or -1 when the event does not say */
 	int old_state;		/* MEMBER_STATE, else -1 */
 	int reason;		/* enum lbfo_reason, or -1 */
 	char trigger[IF_NAMESIZE];	/* "" if none */
 	int carriers;		/* FAILOVER and TEAM_*, else -1 */
-	struct lbfo_team_info team_info;	/* TEAM_* events (no members) */
+	struct lbfo_team_info team_info;	/* TEAM_* events (no members);
+						 * lacp_state of LACP events */
 };
 
 int kernel_open(struct kernel **k, struct kernel_err *err);

@@ -22,19 +22,39 @@ static int parse_team_if(int argc, char **argv, const char *cmd,
 	return EXIT_OK;
 }
 
+/* The number of c that the word key names, with its param *d; or NULL. */
+static long long *member_num(struct lbfo_member_change *c, const char *key,
+			     const struct num_param **d)
+{
+	const struct { const struct num_param *d; long long *v; } nums[] = {
+		{ &member_weight, &c->weight },
+		{ &member_lacp_prio, &c->lacp_prio },
+		{ &member_lacp_key, &c->lacp_key },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+		if (!strcmp(key, nums[i].d->word)) {
+			*d = nums[i].d;
+			return nums[i].v;
+		}
+	}
+	return NULL;
+}
+
 /*
  * The words after TEAM IF: "standby" alone (add) or "standby on|off" (set),
- * "role ROLE", "admin up|down", "weight N".
+ * "role ROLE", "admin up|down", "weight N", "lacp-prio N", "lacp-key N".
  */
 static int parse_member_words(int argc, char **argv, bool standby_alone,
 			      struct lbfo_member_change *c)
 {
+	const struct num_param *d;
+	long long *num;
 	bool on;
 	int i;
 
-	c->role = -1;
-	c->admin_up = -1;
-	c->weight = -1;
+	*c = MEMBER_CHANGE_NONE;
 	for (i = 0; i < argc; i++) {
 		const char *key = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
 		int *dst;
@@ -45,16 +65,18 @@ static int parse_member_words(int argc, char **argv, bool standby_alone,
 			c->role = LBFO_ROLE_STANDBY;
 			continue;
 		}
-		if (strcmp(key, "standby") && strcmp(key, "role") &&
-		    strcmp(key, "admin") && strcmp(key, "weight"))
+		num = member_num(c, key, &d);
+		if (!num && strcmp(key, "standby") && strcmp(key, "role") &&
+		    strcmp(key, "admin"))
 			return usage_error("unexpected word '%s'", key);
 		if (!val)
 			return usage_error("'%s' needs a value", key);
 		i++;
-		if (!strcmp(key, "weight")) {
-			if (c->weight >= 0)
-				return usage_error("the weight is given twice");
-			if (!parse_num(&member_weight, val, &c->weight))
+		if (num) {
+			if (*num >= 0)
+				return usage_error("the %s is given twice",
+						   d->word);
+			if (!parse_num(d, val, num))
 				return EXIT_USAGE;
 			continue;
 		}
@@ -115,7 +137,7 @@ int cmd_member_set(int argc, char **argv, const struct opts *o)
 
 	args_init(&a, OP_MEMBER_SET);
 	ret = parse_member_args(argc, argv, "member set", &a);
-	if (!ret && a.m.role < 0 && a.m.admin_up < 0 && a.m.weight < 0)
-		ret = usage_error("member set needs standby on|off, role ROLE, admin up|down or weight N");
+	if (!ret && !member_change_any(&a.m))
+		ret = usage_error("member set needs standby on|off, role ROLE, admin up|down, weight N, lacp-prio N or lacp-key N");
 	return ret ? ret : call(&a, o, NULL);
 }

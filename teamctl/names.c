@@ -52,7 +52,8 @@ TABLE(names_reason, "reason",
       [LBFO_REASON_JOIN] = "join",
       [LBFO_REASON_LEAVE] = "leave",
       [LBFO_REASON_PROBE_DOWN] = "probe-down",
-      [LBFO_REASON_PROBE_UP] = "probe-up");
+      [LBFO_REASON_PROBE_UP] = "probe-up",
+      [LBFO_REASON_LACP] = "lacp");
 
 TABLE(names_admin, "admin", [0] = "down", [1] = "up");
 
@@ -64,7 +65,62 @@ TABLE(names_event, "event",
       [LBFO_CMD_MEMBER_DEL] = "member-del",
       [LBFO_CMD_MEMBER_SET] = "member-set",
       [LBFO_CMD_MEMBER_STATE] = "member-state",
-      [LBFO_CMD_FAILOVER] = "failover");
+      [LBFO_CMD_FAILOVER] = "failover",
+      [LBFO_CMD_LACP] = "lacp");
+
+/* The names of the LACP settings are their command line words' values. */
+TABLE(names_lacp_rate, "lacp-rate",
+      [LBFO_LACP_RATE_SLOW] = "slow",
+      [LBFO_LACP_RATE_FAST] = "fast");
+
+TABLE(names_lacp_mode, "lacp-mode", [0] = "passive", [1] = "active");
+
+TABLE(names_lacp_control, "lacp-control", [0] = "coupled",
+      [1] = "independent");
+
+TABLE(names_lacp_state, "lacp state",
+      [LBFO_LACP_TEAM_OFF] = "off",
+      [LBFO_LACP_TEAM_NEGOTIATING] = "negotiating",
+      [LBFO_LACP_TEAM_AGGREGATED] = "aggregated",
+      [LBFO_LACP_TEAM_FALLBACK] = "fallback");
+
+TABLE(names_lacp_rx, "receive state",
+      [LBFO_LACP_RX_S_INITIALIZE] = "initialize",
+      [LBFO_LACP_RX_S_PORT_DISABLED] = "port-disabled",
+      [LBFO_LACP_RX_S_EXPIRED] = "expired",
+      [LBFO_LACP_RX_S_LACP_DISABLED] = "lacp-disabled",
+      [LBFO_LACP_RX_S_DEFAULTED] = "defaulted",
+      [LBFO_LACP_RX_S_CURRENT] = "current");
+
+TABLE(names_lacp_mux, "mux state",
+      [LBFO_LACP_MUX_S_DETACHED] = "detached",
+      [LBFO_LACP_MUX_S_WAITING] = "waiting",
+      [LBFO_LACP_MUX_S_ATTACHED] = "attached",
+      [LBFO_LACP_MUX_S_COLLECTING] = "collecting",
+      [LBFO_LACP_MUX_S_COLLECTING_DISTRIBUTING] = "collecting-distributing");
+
+TABLE(names_lacp_why, "why",
+      [LBFO_LACP_WHY_NONE] = "none",
+      [LBFO_LACP_WHY_LINK] = "link",
+      [LBFO_LACP_WHY_NO_PARTNER] = "no-partner",
+      [LBFO_LACP_WHY_INDIVIDUAL] = "individual",
+      [LBFO_LACP_WHY_OTHER_GROUP] = "other-group",
+      [LBFO_LACP_WHY_KEY] = "key",
+      [LBFO_LACP_WHY_SPEED] = "speed",
+      [LBFO_LACP_WHY_HALF_DUPLEX] = "half-duplex",
+      [LBFO_LACP_WHY_PARTNER_SYNC] = "partner-sync",
+      [LBFO_LACP_WHY_FALLBACK] = "fallback");
+
+/* Indexed by bit number, as names_hash. */
+TABLE(names_lacp_bits, "LACP state bit",
+      [__builtin_ctz(LBFO_LACP_STATE_ACTIVITY)] = "activity",
+      [__builtin_ctz(LBFO_LACP_STATE_TIMEOUT)] = "timeout",
+      [__builtin_ctz(LBFO_LACP_STATE_AGGREGATION)] = "aggregation",
+      [__builtin_ctz(LBFO_LACP_STATE_SYNC)] = "sync",
+      [__builtin_ctz(LBFO_LACP_STATE_COLLECTING)] = "collecting",
+      [__builtin_ctz(LBFO_LACP_STATE_DISTRIBUTING)] = "distributing",
+      [__builtin_ctz(LBFO_LACP_STATE_DEFAULTED)] = "defaulted",
+      [__builtin_ctz(LBFO_LACP_STATE_EXPIRED)] = "expired");
 
 const char *name_of(const struct name_table *t, int v)
 {

@@ -23,6 +23,14 @@ extern const struct name_table names_state;	/* enum lbfo_member_state */
 extern const struct name_table names_reason;	/* enum lbfo_reason */
 extern const struct name_table names_admin;	/* 0 "down", 1 "up" */
 extern const struct name_table names_event;	/* enum lbfo_cmd, events only */
+extern const struct name_table names_lacp_rate;	/* enum lbfo_lacp_rate */
+extern const struct name_table names_lacp_mode;	/* 0 "passive", 1 "active" */
+extern const struct name_table names_lacp_control; /* 0 "coupled", 1 ... */
+extern const struct name_table names_lacp_state; /* lbfo_lacp_team_state */
+extern const struct name_table names_lacp_rx;	/* enum lbfo_lacp_rx */
+extern const struct name_table names_lacp_mux;	/* enum lbfo_lacp_mux */
+extern const struct name_table names_lacp_why;	/* enum lbfo_lacp_why */
+extern const struct name_table names_lacp_bits;	/* LBFO_LACP_STATE_*, by bit */
 
 /*
  * The defaults the uapi documents for a new team or member (for the numbers,

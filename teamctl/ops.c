@@ -162,9 +162,7 @@ static void op_team_add(struct kernel *k, const struct op_args *a,
 		return;
 	}
 	for (i = 0; i < a->n_members; i++) {
-		c.role = a->members[i].role;
-		c.admin_up = a->members[i].admin_up;
-		c.weight = a->members[i].weight;
+		c = cfg_member_change(&a->members[i]);
 		if (kernel_member_add(k, a->team, a->members[i].name, &c,
 				      &err)) {
 			op_fail(r, EXIT_FAIL, "%s", err.msg);

@@ -241,11 +241,54 @@ static int num_of_word(const char *word)
 	return -1;
 }
 
+/* The number of team_opts[] that word names, or -1. */
+static int opt_of_word(const char *word)
+{
+	int i;
+
+	for (i = 0; i < N_OPTS; i++)
+		if (!strcmp(word, team_opts[i].word))
+			return i;
+	return -1;
+}
+
 bool is_team_param(const char *word)
 {
 	return !strcmp(word, "mode") || !strcmp(word, "lb") ||
 	       !strcmp(word, "hash") || !strcmp(word, "probe-targets") ||
-	       num_of_word(word) >= 0;
+	       !strcmp(word, "lacp-system") || num_of_word(word) >= 0 ||
+	       opt_of_word(word) >= 0;
+}
+
+bool parse_opt(const struct opt_param *d, const char *s, int *out)
+{
+	char list[160];
+	bool on;
+	int v;
+
+	if (!d->names) {
+		if (!parse_on_off(d->word, s, &on))
+			return false;
+		*out = on;
+		return true;
+	}
+	v = name_find(d->names, s);
+	if (v < 0) {
+		name_list(d->names, list, sizeof(list));
+		pr_err("invalid %s '%s': expected %s", d->word, s, list);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool parse_lacp_system(const char *s, long long *out)
+{
+	const char *why = lacp_system_parse(s, out);
+
+	if (why)
+		pr_err("invalid lacp-system '%s': %s", s, why);
+	return !why;
 }
 
 /* false (and a message) if the word key was given already. */
@@ -263,6 +306,13 @@ bool parse_team_param(const char *key, const char *val, struct team_params *p)
 	if (i >= 0)
 		return once(key, p->num[i] >= 0) &&
 		       parse_num(&team_nums[i], val, &p->num[i]);
+	i = opt_of_word(key);
+	if (i >= 0)
+		return once(key, p->opt[i] >= 0) &&
+		       parse_opt(&team_opts[i], val, &p->opt[i]);
+	if (!strcmp(key, "lacp-system"))
+		return once(key, p->lacp_system >= 0) &&
+		       parse_lacp_system(val, &p->lacp_system);
 	if (!strcmp(key, "mode"))
 		return once(key, p->mode >= 0) &&
 		       parse_name(&names_mode, val, &p->mode);

@@ -52,6 +52,15 @@ bool parse_hash(const char *s, long long *out);
  */
 bool parse_targets(const char *s, struct team_params *p);
 
+/*
+ * A setting of d (team_opts[]): one of its names ("invalid lacp-rate 'x':
+ * expected slow or fast"), or on/off for those without names.
+ */
+bool parse_opt(const struct opt_param *d, const char *s, int *out);
+
+/* lacp-system: a unicast MAC address or auto (0), see lacp_system_parse(). */
+bool parse_lacp_system(const char *s, long long *out);
+
 /* Is word one of a team's parameters (mode, lb, hash, flowlet-gap...)? */
 bool is_team_param(const char *word);
 

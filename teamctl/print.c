@@ -15,6 +15,9 @@
 #include "params.h"
 #include "print.h"
 
+/* A member's LACP state: an object of objects, shown its own way in text. */
+#define LACP_KEY	"lacp"
+
 void pr_err(const char *fmt, ...)
 {
 	va_list ap;
@@ -62,6 +65,89 @@ json_t *json_counters(const struct lbfo_counters *c, bool team)
 	return done(o, ok);
 }
 
+/* The integer v under key, unless it is -1 (not reported). */
+static void put_int(json_t *o, const char *key, long long v, bool *ok)
+{
+	if (v >= 0)
+		put(o, key, json_integer(v), ok);
+}
+
+/* The name of v in t under key, unless it is -1. */
+static void put_name(json_t *o, const char *key, const struct name_table *t,
+		     int v, bool *ok)
+{
+	if (v >= 0)
+		put(o, key, json_string(name_of(t, v)), ok);
+}
+
+/* true/false under key, unless v is -1. */
+static void put_bool(json_t *o, const char *key, int v, bool *ok)
+{
+	if (v >= 0)
+		put(o, key, json_boolean(v), ok);
+}
+
+static json_t *json_lacp_end(const struct lbfo_lacp_end *e)
+{
+	char mac[MAC_TEXT_MAX];
+	json_t *o = json_object();
+	bool ok = o;
+
+	if (!o)
+		return NULL;
+	put_int(o, "system_priority", e->sys_prio, &ok);
+	if (e->system >= 0) {
+		mac_text(e->system, mac, sizeof(mac));
+		put(o, "system", json_string(mac), &ok);
+	}
+	put_int(o, "key", e->key, &ok);
+	put_int(o, "port_priority", e->port_prio, &ok);
+	put_int(o, "port", e->port, &ok);
+	if (e->state >= 0)
+		put(o, "state", bits_json(&names_lacp_bits, e->state), &ok);
+	return done(o, ok);
+}
+
+json_t *json_lacp(const struct lbfo_lacp_port *l)
+{
+	json_t *o = json_object();
+	bool ok = o;
+
+	if (!o)
+		return NULL;
+	if (l->actor.present)
+		put(o, "actor", json_lacp_end(&l->actor), &ok);
+	if (l->partner.present)
+		put(o, "partner", json_lacp_end(&l->partner), &ok);
+	put_name(o, "rx", &names_lacp_rx, l->rx, &ok);
+	put_name(o, "mux", &names_lacp_mux, l->mux, &ok);
+	put_bool(o, "selected", l->selected, &ok);
+	put_int(o, "aggregator", l->aggregator, &ok);
+	put_name(o, "why", &names_lacp_why, l->why, &ok);
+	put_bool(o, "actor_churn", l->actor_churn, &ok);
+	put_bool(o, "partner_churn", l->partner_churn, &ok);
+	put_int(o, "rx_pdus", l->rx_pdus, &ok);
+	put_int(o, "tx_pdus", l->tx_pdus, &ok);
+	put_int(o, "rx_errors", l->rx_errors, &ok);
+	return done(o, ok);
+}
+
+/*
+ * A member's LACP settings: where the kernel reported them and, unless all
+ * is true, outside mode lacp (no LACP state from the kernel) only if they
+ * are not at their defaults.
+ */
+static void put_member_lacp(json_t *o, const struct lbfo_member_info *m,
+			    bool all, bool *ok)
+{
+	bool lacp = all || m->lacp.present;
+
+	put_int(o, member_lacp_prio.key,
+		lacp_shown(m->lacp_prio, member_lacp_prio.def, lacp), ok);
+	put_int(o, member_lacp_key.key,
+		lacp_shown(m->lacp_key, member_lacp_key.def, lacp), ok);
+}
+
 json_t *json_member(const struct lbfo_member_info *m)
 {
 	json_t *o = json_object();
@@ -75,12 +161,13 @@ json_t *json_member(const struct lbfo_member_info *m)
 	put(o, "speed_mbps", json_integer(m->speed_mbps), &ok);
 	put(o, "role", json_string(name_of(&names_role, m->role)), &ok);
 	put(o, "admin", json_string(name_of(&names_admin, m->admin_up)), &ok);
-	if (m->weight >= 0)
-		put(o, "weight", json_integer(m->weight), &ok);
+	put_int(o, "weight", m->weight, &ok);
+	put_member_lacp(o, m, false, &ok);
 	put(o, "state", json_string(name_of(&names_state, m->state)), &ok);
-	if (m->buckets >= 0)
-		put(o, "buckets", json_integer(m->buckets), &ok);
+	put_int(o, "buckets", m->buckets, &ok);
 	put(o, "counters", json_counters(&m->counters, false), &ok);
+	if (m->lacp.present)
+		put(o, LACP_KEY, json_lacp(&m->lacp), &ok);
 	return done(o, ok);
 }
 
@@ -98,6 +185,15 @@ static void put_members(json_t *o, const struct lbfo_team_info *t,
 	put(o, "members", a, ok);
 }
 
+/* The team's LACP state, for a team in mode lacp (else it is "off"). */
+static void put_lacp_state(json_t *o, const struct lbfo_team_info *t,
+			   bool *ok)
+{
+	put_name(o, "lacp_state", &names_lacp_state,
+		 (int)lacp_shown(t->lacp_state, LBFO_LACP_TEAM_OFF,
+				 t->p.mode == LBFO_MODE_LACP), ok);
+}
+
 json_t *json_team(const struct lbfo_team_info *t)
 {
 	json_t *o = json_object();
@@ -107,11 +203,12 @@ json_t *json_team(const struct lbfo_team_info *t)
 		return NULL;
 	put(o, "name", json_string(t->name), &ok);
 	put(o, "ifindex", json_integer(t->ifindex), &ok);
-	ok = params_to_json(o, &t->p) && ok;
+	ok = params_show(o, &t->p) && ok;
 	put(o, "primary", t->primary[0] ? json_string(t->primary) : json_null(),
 	    &ok);
 	put(o, "carrier", json_boolean(t->carrier), &ok);
 	put(o, "carriers", json_integer(t->carriers), &ok);
+	put_lacp_state(o, t, &ok);
 	put(o, "counters", json_counters(&t->counters, true), &ok);
 	put_members(o, t, json_member, &ok);
 	return done(o, ok);
@@ -175,26 +272,35 @@ json_t *json_event(const struct lbfo_event *ev)
 	switch (ev->cmd) {
 	case LBFO_CMD_TEAM_NEW:
 	case LBFO_CMD_TEAM_SET:
-		ok = params_to_json(o, &ev->team_info.p) && ok;
+		ok = params_show(o, &ev->team_info.p) && ok;
 		if (ev->team_info.primary[0])
 			put(o, "primary", json_string(ev->team_info.primary),
 			    &ok);
+		put_lacp_state(o, &ev->team_info, &ok);
 		break;
 	case LBFO_CMD_MEMBER_ADD:
 	case LBFO_CMD_MEMBER_DEL:
 	case LBFO_CMD_MEMBER_SET:
 		put(o, "member", json_string(ev->member.name), &ok);
-		if (ev->member.role >= 0)
-			put(o, "role", json_string(name_of(&names_role,
-						ev->member.role)), &ok);
-		if (ev->member_admin >= 0)
-			put(o, "admin", json_string(name_of(&names_admin,
-						ev->member_admin)), &ok);
-		if (ev->member.weight >= 0)
-			put(o, "weight", json_integer(ev->member.weight), &ok);
-		if (ev->member.state >= 0)
-			put(o, "state", json_string(name_of(&names_state,
-						ev->member.state)), &ok);
+		put_name(o, "role", &names_role, ev->member.role, &ok);
+		put_name(o, "admin", &names_admin, ev->member_admin, &ok);
+		put_int(o, "weight", ev->member.weight, &ok);
+		/*
+		 * Whatever the kernel sent: a member event does not say
+		 * whether the team is in mode lacp, and a change back to a
+		 * default must show.
+		 */
+		put_member_lacp(o, &ev->member, true, &ok);
+		put_name(o, "state", &names_state, ev->member.state, &ok);
+		break;
+	case LBFO_CMD_LACP:
+		/* The team's state as it is now, whatever its mode says. */
+		put_name(o, "lacp_state", &names_lacp_state,
+			 ev->team_info.lacp_state, &ok);
+		put(o, "member", json_string(ev->member.name), &ok);
+		put_name(o, "state", &names_state, ev->member.state, &ok);
+		if (ev->member.lacp.present)
+			put(o, LACP_KEY, json_lacp(&ev->member.lacp), &ok);
 		break;
 	case LBFO_CMD_MEMBER_STATE:
 		put(o, "member", json_string(ev->member.name), &ok);
@@ -254,32 +360,142 @@ static bool is_table(const json_t *v)
 	       json_is_object(json_array_get(v, 0));
 }
 
+/* A scalar, or an array of scalars ("a,b", "none" if empty), as text. */
+static void value_text(FILE *f, const json_t *v)
+{
+	char buf[256];
+	size_t i;
+	json_t *e;
+
+	if (is_scalar(v)) {
+		scalar_text(v, buf, sizeof(buf));
+		fputs(buf, f);
+		return;
+	}
+	if (!json_array_size(v))
+		fputs("none", f);
+	json_array_foreach(v, i, e) {
+		scalar_text(e, buf, sizeof(buf));
+		fprintf(f, "%s%s", i ? "," : "", buf);
+	}
+}
+
+/* " key value" for the key of o, if o has it. */
+static void pair_text(FILE *f, const char *key, const json_t *o,
+		      const char *sub)
+{
+	const json_t *v = json_object_get(o, sub);
+
+	if (v) {
+		fprintf(f, " %s ", key);
+		value_text(f, v);
+	}
+}
+
+/*
+ * A member's LACP state on one line (events): " rx current mux ... why
+ * none partner_system MAC partner_key N actor_state a,b partner_state a,b".
+ */
+static void lacp_pairs(FILE *f, const json_t *l)
+{
+	const json_t *actor = json_object_get(l, "actor");
+	const json_t *partner = json_object_get(l, "partner");
+
+	pair_text(f, "rx", l, "rx");
+	pair_text(f, "mux", l, "mux");
+	pair_text(f, "why", l, "why");
+	pair_text(f, "partner_system", partner, "system");
+	pair_text(f, "partner_key", partner, "key");
+	pair_text(f, "actor_state", actor, "state");
+	pair_text(f, "partner_state", partner, "state");
+}
+
 /* Scalars of o and of arrays of scalars, as " key value" pairs. */
 static void text_pairs(FILE *f, const json_t *o, const char *skip)
 {
 	const char *key;
 	json_t *v;
-	char buf[256];
 
 	json_object_foreach((json_t *)o, key, v) {
 		if (skip && !strcmp(key, skip))
 			continue;
-		if (is_scalar(v)) {
-			scalar_text(v, buf, sizeof(buf));
-			fprintf(f, " %s %s", key, buf);
-		} else if (json_is_array(v) && !is_table(v)) {
-			size_t i;
-			json_t *e;
-
+		if (is_scalar(v) || (json_is_array(v) && !is_table(v))) {
 			fprintf(f, " %s ", key);
-			if (!json_array_size(v))
-				fputs("none", f);
-			json_array_foreach(v, i, e) {
-				scalar_text(e, buf, sizeof(buf));
-				fprintf(f, "%s%s", i ? "," : "", buf);
-			}
+			value_text(f, v);
+		} else if (json_is_object(v) && !strcmp(key, LACP_KEY)) {
+			lacp_pairs(f, v);
 		}
 	}
+}
+
+/* What of a LACP object is "-" when it is not there. */
+static const char *str_of(const json_t *o, const char *key, char *buf,
+			  size_t size)
+{
+	const json_t *v = json_object_get(o, key);
+
+	if (!v)
+		return "-";
+	scalar_text(v, buf, size);
+	return buf;
+}
+
+/* "actor   65535,52:54:00:12:34:56 key 1 port 255,1 [activity,...]" */
+static void lacp_end_text(FILE *f, const char *who, const json_t *e,
+			  int indent)
+{
+	char prio[32], sys[32], key[32], pprio[32], port[32], bit[32];
+	const json_t *bits = json_object_get(e, "state"), *b;
+	size_t i;
+
+	if (!e)
+		return;
+	fprintf(f, "%*s%-7s %s,%s key %s port %s,%s [", indent, "", who,
+		str_of(e, "system_priority", prio, sizeof(prio)),
+		str_of(e, "system", sys, sizeof(sys)),
+		str_of(e, "key", key, sizeof(key)),
+		str_of(e, "port_priority", pprio, sizeof(pprio)),
+		str_of(e, "port", port, sizeof(port)));
+	json_array_foreach(bits, i, b) {
+		scalar_text(b, bit, sizeof(bit));
+		fprintf(f, "%s%s", i ? "," : "", bit);
+	}
+	fputs("]\n", f);
+}
+
+/*
+ * A member's LACP state under its row of the members table:
+ *   lacp: current, collecting-distributing, aggregator 1, lacpdus rx 9 tx 9
+ *   actor   65535,52:54:00:12:34:56 key 1 port 255,1 [activity,...]
+ *   partner 32768,00:11:22:33:44:55 key 17 port 32768,5 [activity,...]
+ *   why: speed                      (when why is not none)
+ */
+static void lacp_block(FILE *f, const json_t *l, int indent)
+{
+	char rx[32], mux[32], agg[32], in[32], out[32], buf[32];
+	const char *bad, *why;
+
+	fprintf(f, "%*slacp: %s, %s, aggregator %s%s%s%s, lacpdus rx %s tx %s",
+		indent, "", str_of(l, "rx", rx, sizeof(rx)),
+		str_of(l, "mux", mux, sizeof(mux)),
+		str_of(l, "aggregator", agg, sizeof(agg)),
+		json_is_false(json_object_get(l, "selected")) ?
+		" (not selected)" : "",
+		json_is_true(json_object_get(l, "actor_churn")) ?
+		", actor churn" : "",
+		json_is_true(json_object_get(l, "partner_churn")) ?
+		", partner churn" : "",
+		str_of(l, "rx_pdus", in, sizeof(in)),
+		str_of(l, "tx_pdus", out, sizeof(out)));
+	bad = str_of(l, "rx_errors", buf, sizeof(buf));
+	if (strcmp(bad, "0") && strcmp(bad, "-"))
+		fprintf(f, " errors %s", bad);
+	fputc('\n', f);
+	lacp_end_text(f, "actor", json_object_get(l, "actor"), indent);
+	lacp_end_text(f, "partner", json_object_get(l, "partner"), indent);
+	why = str_of(l, "why", buf, sizeof(buf));
+	if (strcmp(why, "none") && strcmp(why, "-"))
+		fprintf(f, "%*swhy: %s\n", indent, "", why);
 }
 
 /* Columns of a table: the keys of its first row, nested objects flattened. */
@@ -300,7 +516,7 @@ static size_t table_columns(const json_t *row, struct column *cols)
 	json_object_foreach((json_t *)row, key, v) {
 		if (is_scalar(v) && n < MAX_COLUMNS) {
 			cols[n++] = (struct column){ key, NULL, strlen(key) };
-		} else if (json_is_object(v)) {
+		} else if (json_is_object(v) && strcmp(key, LACP_KEY)) {
 			json_object_foreach(v, sub, sv)
 				if (is_scalar(sv) && n < MAX_COLUMNS)
 					cols[n++] = (struct column){
@@ -351,6 +567,9 @@ static void text_table(FILE *f, const json_t *a, int indent)
 			fprintf(f, "%-*s%s", c + 1 < n ? (int)cols[c].width : 0,
 				buf, c + 1 < n ? "  " : "\n");
 		}
+		if (json_is_object(json_object_get(row, LACP_KEY)))
+			lacp_block(f, json_object_get(row, LACP_KEY),
+				   indent + 4);
 	}
 }
 
@@ -378,7 +597,7 @@ static void text_object(FILE *f, const json_t *o, int indent)
 	}
 	fputc('\n', f);
 	json_object_foreach((json_t *)o, key, v) {
-		if (json_is_object(v)) {
+		if (json_is_object(v) && strcmp(key, LACP_KEY)) {
 			fprintf(f, "%*s%s:", indent + 4, "", key);
 			text_pairs(f, v, NULL);
 			fputc('\n', f);

@@ -29,23 +29,6 @@ static bool once(const char *key, bool given)
 	return !given;
 }
 
-/* "flowlet-gap, ..., probe-targets, ... or downdelay", for messages. */
-static const char *num_words(char *buf, size_t size)
-{
-	size_t len = 0;
-	int i;
-
-	buf[0] = '\0';
-	for (i = 0; i < N_NUMS && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s%s%s",
-					i + 1 == N_NUMS ? "or " : "",
-					team_nums[i].word,
-					i == NUM_PROBE_MISSED ? ", probe-targets" : "",
-					i + 2 < N_NUMS ? ", " :
-					i + 1 < N_NUMS ? " " : "");
-	return buf;
-}
-
 /* The value of "members" or "standby" into list and *n, once. */
 static bool parse_list_once(const char *key, const char *val, bool *given,
 			    char (*list)[IF_NAMESIZE], size_t *n)
@@ -124,9 +107,8 @@ static int add_members(const struct team_words *w, struct op_args *a)
 
 		snprintf(m->name, sizeof(m->name), "%s", active ?
 			 w->members[i] : w->standby[i - w->n_members]);
+		cfg_member_unset(m);
 		m->role = active ? LBFO_ROLE_ACTIVE : LBFO_ROLE_STANDBY;
-		m->admin_up = -1;
-		m->weight = -1;
 	}
 	a->n_members = n;
 	return EXIT_OK;
@@ -179,7 +161,6 @@ int cmd_team_set(int argc, char **argv, const struct opts *o)
 {
 	struct team_words *w;
 	struct op_args a;
-	char words[256];
 	int ret;
 
 	args_init(&a, OP_TEAM_SET);
@@ -194,8 +175,7 @@ int cmd_team_set(int argc, char **argv, const struct opts *o)
 	}
 	ret = parse_team_words(argc - 1, argv + 1, false, w);
 	if (!ret && !team_params_any(&w->p))
-		ret = usage_error("team set needs a parameter to change: mode, lb, hash, %s",
-				  num_words(words, sizeof(words)));
+		ret = usage_error("team set needs a parameter to change (PARAM VALUE)");
 	a.p = w->p;
 	free(w);
 	return ret ? ret : call(&a, o, NULL);

@@ -21,11 +21,12 @@ _teamctl_teams()
 	echo "$names"
 }
 
-# Members of team $1: the first column of its members table.
+# Members of team $1: the first column of its members table (the rows,
+# indented by four: a member's LACP lines under its row are by eight).
 _teamctl_members()
 {
 	_teamctl_run team show "$1" |
-		awk '/^    members:/ { m = 1; next } m && $1 != "name" { print $1 }'
+		awk '/^    members:/ { m = 1; next } m && /^    [^ ]/ && $1 != "name" { print $1 }'
 }
 
 _teamctl_ifaces()
@@ -37,7 +38,7 @@ _teamctl_ifaces()
 }
 
 # The team parameter words of team add and team set.
-_teamctl_params="mode lb hash flowlet-gap balance-interval balance-threshold probe-interval probe-missed probe-targets updelay downdelay"
+_teamctl_params="mode lb hash flowlet-gap balance-interval balance-threshold probe-interval probe-missed probe-targets updelay downdelay min-links lacp-sys-prio lacp-system lacp-rate lacp-mode lacp-control lacp-mixed-speed lacp-fallback"
 
 # Complete the last item of the comma-separated list $cur from the words $1.
 _teamctl_list()
@@ -239,8 +240,18 @@ _teamctl_words()
 			_teamctl_list "mac ip ports inner" ;;
 		probe-targets)
 			mapfile -t COMPREPLY < <(compgen -W "none" -- "$cur") ;;
+		lacp-system)
+			mapfile -t COMPREPLY < <(compgen -W "auto" -- "$cur") ;;
+		lacp-rate)
+			mapfile -t COMPREPLY < <(compgen -W "slow fast" -- "$cur") ;;
+		lacp-mode)
+			mapfile -t COMPREPLY < <(compgen -W "active passive" -- "$cur") ;;
+		lacp-control)
+			mapfile -t COMPREPLY < <(compgen -W "coupled independent" -- "$cur") ;;
+		lacp-mixed-speed | lacp-fallback)
+			mapfile -t COMPREPLY < <(compgen -W "on off" -- "$cur") ;;
 		flowlet-gap | balance-interval | balance-threshold | probe-interval | \
-		probe-missed | updelay | downdelay)
+		probe-missed | updelay | downdelay | min-links | lacp-sys-prio)
 			;;	# a number
 		members | standby)
 			_teamctl_list "$(_teamctl_ifaces)" ;;
@@ -278,10 +289,10 @@ _teamctl_words()
 			mapfile -t COMPREPLY < <(compgen -W "active standby" -- "$cur") ;;
 		admin)
 			mapfile -t COMPREPLY < <(compgen -W "up down" -- "$cur") ;;
-		weight) ;;	# a number
+		weight | lacp-prio | lacp-key) ;;	# a number
 		*)
 			case "$sub" in
-			add | set) mapfile -t COMPREPLY < <(compgen -W "standby role admin weight" -- "$cur") ;;
+			add | set) mapfile -t COMPREPLY < <(compgen -W "standby role admin weight lacp-prio lacp-key" -- "$cur") ;;
 			esac
 			;;
 		esac

@@ -33,18 +33,19 @@ static const struct command commands[] = {
 	{ "team", "del", cmd_team_del, "NAME",
 	  "delete a team; its members are released as they were", false },
 	{ "team", "set", cmd_team_set, "NAME PARAM VALUE [PARAM VALUE]...",
-	  "change team parameters (mode, load balancing, link monitoring); all or none",
+	  "change team parameters (mode, load balancing, link monitoring, LACP); all or none",
 	  false },
 	{ "team", "show", cmd_team_show, "[NAME]",
 	  "show teams, their members and counters", true },
 	{ "member", "add", cmd_member_add,
-	  "TEAM IF [standby] [role ROLE] [admin up|down] [weight N]",
+	  "TEAM IF [standby] [role ROLE] [admin up|down] [weight N] [lacp-prio N] [lacp-key N]",
 	  "add a device to a team (active unless standby)", false },
 	{ "member", "del", cmd_member_del, "TEAM IF",
 	  "remove a member from its team", false },
 	{ "member", "set", cmd_member_set,
-	  "TEAM IF [standby on|off] [role ROLE] [admin up|down] [weight N]",
-	  "change a member's role, administrative state or weight", false },
+	  "TEAM IF [standby on|off] [role ROLE] [admin up|down] [weight N] [lacp-prio N] [lacp-key N]",
+	  "change a member's role, administrative state, weight or LACP port priority and key",
+	  false },
 	{ "stats", NULL, cmd_stats, "[TEAM]",
 	  "team and per-member counters", true },
 	{ "monitor", NULL, cmd_monitor, "",
@@ -61,6 +62,15 @@ static const struct command commands[] = {
 
 #define DEFAULT_TIMEOUT_MS	10000
 
+/* "  WORD ARG   " of a value line, aligned. */
+static void print_word(FILE *f, const char *word, const char *arg)
+{
+	char both[64];
+
+	snprintf(both, sizeof(both), "%s %s", word, arg);
+	fprintf(f, "  %-33s ", both);
+}
+
 /* The names of t as "a | b | c". */
 static void print_names(FILE *f, const struct name_table *t)
 {
@@ -76,19 +86,32 @@ static void print_names(FILE *f, const struct name_table *t)
 	fputc('\n', f);
 }
 
-/* "  WORD ARG   " of a value line, aligned. */
-static void print_word(FILE *f, const char *word, const char *arg)
+/* "  min-links N   1 to 64 (members), default 1" */
+static void print_num(FILE *f, const struct num_param *d)
 {
-	char both[64];
+	char range[96];
 
-	snprintf(both, sizeof(both), "%s %s", word, arg);
-	fprintf(f, "  %-26s ", both);
+	num_range(d, range, sizeof(range));
+	print_word(f, d->word, d->arg);
+	fprintf(f, "%s, default %lld\n", range, d->def);
+}
+
+/* "  lacp-rate slow|fast   default fast" */
+static void print_opt(FILE *f, const struct opt_param *d)
+{
+	char arg[64] = "on|off";
+	size_t i, len = 0;
+
+	for (i = 0; d->names && i < d->names->n; i++)
+		len += (size_t)snprintf(arg + len, sizeof(arg) - len, "%s%s",
+					i ? "|" : "", name_of(d->names, (int)i));
+	print_word(f, d->word, arg);
+	fprintf(f, "default %s\n", opt_name(d, d->def));
 }
 
 /* The words of team add and team set, with their values and ranges. */
 static void print_team_values(FILE *f)
 {
-	char range[96];
 	int i;
 
 	fprintf(f, "PARAM VALUE:\n");
@@ -99,25 +122,27 @@ static void print_team_values(FILE *f)
 	print_word(f, "hash", "FIELD[,FIELD...]");
 	print_names(f, &names_hash);
 	for (i = 0; i < N_NUMS; i++) {
-		num_range(&team_nums[i], range, sizeof(range));
-		print_word(f, team_nums[i].word, team_nums[i].arg);
-		fprintf(f, "%s\n", range);
-		if (i != NUM_PROBE_MISSED)
-			continue;
-		print_word(f, "probe-targets", "IP[,IP...]");
-		fprintf(f, "IPv4/IPv6 unicast addresses (at most %d), or none\n",
-			LBFO_PROBE_TARGETS_MAX);
+		print_num(f, &team_nums[i]);
+		if (i == NUM_PROBE_MISSED) {
+			print_word(f, "probe-targets", "IP[,IP...]");
+			fprintf(f, "IPv4/IPv6 unicast addresses (at most %d), or none\n",
+				LBFO_PROBE_TARGETS_MAX);
+		} else if (i == NUM_LACP_SYS_PRIO) {
+			print_word(f, "lacp-system", "MAC|auto");
+			fprintf(f, "unicast, default auto (the team's address)\n");
+		}
 	}
+	for (i = 0; i < N_OPTS; i++)
+		print_opt(f, &team_opts[i]);
 }
 
 static void print_member_values(FILE *f)
 {
-	char range[96];
-
 	fprintf(f, "ROLE := ");
 	print_names(f, &names_role);
-	num_range(&member_weight, range, sizeof(range));
-	fprintf(f, "%s %s: %s\n", member_weight.word, member_weight.arg, range);
+	print_num(f, &member_weight);
+	print_num(f, &member_lacp_prio);
+	print_num(f, &member_lacp_key);
 }
 
 int usage_error(const char *fmt, ...)

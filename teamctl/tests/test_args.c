@@ -95,6 +95,9 @@ static void assert_params_unset(const struct team_params *p)
 	for (i = 0; i < N_NUMS; i++)
 		assert_int_equal(p->num[i], -1);
 	assert_int_equal(p->n_targets, -1);
+	assert_int_equal(p->lacp_system, -1);
+	for (i = 0; i < N_OPTS; i++)
+		assert_int_equal(p->opt[i], -1);
 }
 
 static void assert_change_unset(const struct lbfo_member_change *m)
@@ -102,6 +105,8 @@ static void assert_change_unset(const struct lbfo_member_change *m)
 	assert_int_equal(m->role, -1);
 	assert_int_equal(m->admin_up, -1);
 	assert_int_equal(m->weight, -1);
+	assert_int_equal(m->lacp_prio, -1);
+	assert_int_equal(m->lacp_key, -1);
 }
 
 /* Nothing of team.add's members or config.apply's. */
@@ -136,6 +141,9 @@ static void assert_params_equal(const struct team_params *x,
 	assert_int_equal(x->n_targets, y->n_targets);
 	for (i = 0; i < x->n_targets; i++)
 		assert_true(addr_equal(&x->targets[i], &y->targets[i]));
+	assert_int_equal(x->lacp_system, y->lacp_system);
+	for (i = 0; i < N_OPTS; i++)
+		assert_int_equal(x->opt[i], y->opt[i]);
 }
 
 /* Every field of two op_args (the cfg through its JSON form). */
@@ -151,6 +159,8 @@ static void assert_args_equal(const struct op_args *x, const struct op_args *y)
 	assert_int_equal(x->m.role, y->m.role);
 	assert_int_equal(x->m.admin_up, y->m.admin_up);
 	assert_int_equal(x->m.weight, y->m.weight);
+	assert_int_equal(x->m.lacp_prio, y->m.lacp_prio);
+	assert_int_equal(x->m.lacp_key, y->m.lacp_key);
 	assert_int_equal(x->n_members, y->n_members);
 	for (i = 0; i < x->n_members; i++) {
 		assert_string_equal(x->members[i].name, y->members[i].name);
@@ -158,6 +168,10 @@ static void assert_args_equal(const struct op_args *x, const struct op_args *y)
 		assert_int_equal(x->members[i].admin_up,
 				 y->members[i].admin_up);
 		assert_int_equal(x->members[i].weight, y->members[i].weight);
+		assert_int_equal(x->members[i].lacp_prio,
+				 y->members[i].lacp_prio);
+		assert_int_equal(x->members[i].lacp_key,
+				 y->members[i].lacp_key);
 	}
 	assert_int_equal(x->cfg.n_teams, y->cfg.n_teams);
 	cx = cfg_to_json(&x->cfg);
@@ -315,6 +329,17 @@ static void member_set_roles(void **state)
 	decode(OP_MEMBER_ADD, "{\"team\":\"t\",\"name\":\"e\",\"role\":\"standby\"}", &a, NULL);
 	assert_int_equal(args_role(&a), ROLE_ADMIN);
 	args_free(&a);
+	/* So are a member's LACP priority and key. */
+	decode(OP_MEMBER_SET, "{\"team\":\"t\",\"name\":\"e\",\"lacp_prio\":255}", &a, NULL);
+	assert_int_equal(args_role(&a), ROLE_ADMIN);
+	args_free(&a);
+	decode(OP_MEMBER_SET, "{\"team\":\"t\",\"name\":\"e\",\"lacp_key\":1,"
+	       "\"admin\":\"up\"}", &a, NULL);
+	assert_int_equal(args_role(&a), ROLE_ADMIN);
+	args_free(&a);
+	args_init(&a, OP_MEMBER_SET);
+	a.m.lacp_key = 3;
+	assert_int_equal(args_role(&a), ROLE_ADMIN);
 	/* Reads stay reads whatever they name. */
 	decode(OP_TEAM_SHOW, "{\"team\":\"t\"}", &a, NULL);
 	assert_int_equal(args_role(&a), ROLE_READER);
@@ -493,6 +518,21 @@ static void decode_team_set(void **state)
 		{ "\"probe_targets\":[\"198.51.100.7\"]", "probe_targets" },
 		{ "\"updelay_ms\":600000", "updelay_ms" },
 		{ "\"downdelay_ms\":0", "downdelay_ms" },
+		{ "\"min_links\":64", "min_links" },
+		{ "\"lacp_sys_prio\":65535", "lacp_sys_prio" },
+		{ "\"lacp_system\":\"auto\"", "lacp_system" },
+		{ "\"lacp_rate\":\"slow\"", "lacp_rate" },
+		{ "\"lacp_mode\":\"passive\"", "lacp_mode" },
+		{ "\"lacp_control\":\"coupled\"", "lacp_control" },
+		{ "\"lacp_mixed_speed\":true", "lacp_mixed_speed" },
+		{ "\"lacp_fallback\":false", "lacp_fallback" },
+	};
+	static const int opts[] = {
+		LBFO_LACP_RATE_SLOW,	/* lacp_rate */
+		0,			/* lacp_mode passive */
+		0,			/* lacp_control coupled */
+		1,			/* lacp_mixed_speed */
+		0,			/* lacp_fallback */
 	};
 	struct team_params want;
 	struct op_args a;
@@ -519,6 +559,15 @@ static void decode_team_set(void **state)
 		else if (!strcmp(one[i].key, "probe_targets")) {
 			assert_null(addr_parse("198.51.100.7", &want.targets[0]));
 			want.n_targets = 1;
+		} else if (!strcmp(one[i].key, "lacp_system")) {
+			want.lacp_system = 0;
+		} else if (!strncmp(one[i].key, "lacp_", 5) &&
+			   strcmp(one[i].key, "lacp_sys_prio")) {
+			for (n = 0; n < N_OPTS; n++)
+				if (!strcmp(one[i].key, team_opts[n].key))
+					break;
+			assert_true(n < N_OPTS);
+			want.opt[n] = opts[n];
 		} else {
 			for (n = 0; n < N_NUMS; n++)
 				if (!strcmp(one[i].key, team_nums[n].key))
@@ -596,6 +645,16 @@ static void decode_member_ops(void **state)
 		assert_int_equal(a.m.role, -1);
 		assert_int_equal(a.m.admin_up, -1);
 		assert_int_equal(a.m.weight, 0);
+		assert_int_equal(a.m.lacp_prio, -1);
+		assert_int_equal(a.m.lacp_key, -1);
+		args_free(&a);
+
+		decode(ops[i], "{\"team\":\"team0\",\"name\":\"eth1\","
+		       "\"lacp_prio\":1,\"lacp_key\":65535}", &a, NULL);
+		assert_int_equal(a.m.role, -1);
+		assert_int_equal(a.m.weight, -1);
+		assert_int_equal(a.m.lacp_prio, 1);
+		assert_int_equal(a.m.lacp_key, 65535);
 		args_free(&a);
 	}
 
@@ -927,6 +986,36 @@ static void refuse_wrong_types(void **state)
 	       "args.prune: must be true or false");
 	refuse(OP_CONFIG_APPLY, "{\"config\":{\"teams\":[]},\"dry_run\":0}",
 	       "args.dry_run: must be true or false");
+	refuse(OP_TEAM_SET, "{\"name\":\"t\",\"min_links\":0}",
+	       "args.min_links: invalid value 0: expected 1 to 64 (members)");
+	refuse(OP_TEAM_SET, "{\"name\":\"t\",\"lacp_sys_prio\":0}",
+	       "args.lacp_sys_prio: invalid value 0: expected 1 to 65535");
+	refuse(OP_TEAM_SET, "{\"name\":\"t\",\"lacp_rate\":\"medium\"}",
+	       "args.lacp_rate: invalid lacp-rate 'medium': expected slow or fast");
+	refuse(OP_TEAM_ADD, "{\"name\":\"t\",\"lacp_mode\":true}",
+	       "args.lacp_mode: must be a string");
+	refuse(OP_TEAM_SET, "{\"name\":\"t\",\"lacp_control\":\"independant\"}",
+	       "args.lacp_control: invalid lacp-control 'independant': expected coupled or independent");
+	refuse(OP_TEAM_SET, "{\"name\":\"t\",\"lacp_mixed_speed\":\"on\"}",
+	       "args.lacp_mixed_speed: must be true or false");
+	refuse(OP_TEAM_SET, "{\"name\":\"t\",\"lacp_fallback\":0}",
+	       "args.lacp_fallback: must be true or false");
+	refuse(OP_TEAM_SET, "{\"name\":\"t\",\"lacp_system\":[]}",
+	       "args.lacp_system: must be a string");
+	refuse(OP_TEAM_SET, "{\"name\":\"t\",\"lacp_system\":\"ff:ff:ff:ff:ff:ff\"}",
+	       "args.lacp_system: 'ff:ff:ff:ff:ff:ff' is not a unicast MAC address");
+	refuse(OP_TEAM_SET, "{\"name\":\"t\",\"lacp_state\":\"off\"}",
+	       "args: unknown key 'lacp_state'");
+	refuse(OP_MEMBER_SET, "{\"team\":\"t\",\"name\":\"e\",\"lacp_prio\":65536}",
+	       "args.lacp_prio: invalid value 65536: expected 1 to 65535");
+	refuse(OP_MEMBER_ADD, "{\"team\":\"t\",\"name\":\"e\",\"lacp_key\":0}",
+	       "args.lacp_key: invalid value 0: expected 1 to 65535");
+	refuse(OP_MEMBER_DEL, "{\"team\":\"t\",\"name\":\"e\",\"lacp_key\":1}",
+	       "args: unknown key 'lacp_key'");
+	refuse(OP_TEAM_ADD, "{\"name\":\"t\",\"members\":[{\"name\":\"e\",\"lacp_prio\":-1}]}",
+	       "args.members[0].lacp_prio: invalid value -1");
+	refuse_nul(OP_TEAM_SET, "{\"name\":\"t\"}", "lacp_system",
+		   "auto\0x", 6, "args.lacp_system: 'auto' is not a MAC address");
 	/* An enum with a NUL in it is not the name before the NUL. */
 	refuse_nul(OP_MEMBER_SET, "{\"team\":\"t\",\"name\":\"e\"}", "role",
 		   "standby\0x", 9, "args.role: invalid role 'standby'");
@@ -937,7 +1026,7 @@ static void refuse_empty_changes(void **state)
 	(void)state;
 	refuse(OP_TEAM_SET, "{\"name\":\"t\"}", "args: team.set needs a parameter to change");
 	refuse(OP_MEMBER_SET, "{\"team\":\"t\",\"name\":\"e\"}",
-	       "args: member.set needs role, admin or weight");
+	       "args: member.set needs role, admin, weight, lacp_prio or lacp_key");
 }
 
 static void refuse_team_as_member(void **state)
@@ -1071,6 +1160,14 @@ static void encode_shapes(void **state)
 	a.p.n_targets = 0;
 	assert_encodes_to(&a, "{\"name\":\"team0\",\"hash\":[\"mac\",\"inner\"],"
 			  "\"probe_targets\":[]}");
+	/* Every setting that is set, defaults too (a team.set). */
+	args_init(&a, OP_TEAM_SET);
+	snprintf(a.team, sizeof(a.team), "team0");
+	a.p.opt[OPT_LACP_FALLBACK] = 0;
+	a.p.lacp_system = 0;
+	a.p.num[NUM_MIN_LINKS] = 1;
+	assert_encodes_to(&a, "{\"name\":\"team0\",\"min_links\":1,"
+			  "\"lacp_system\":\"auto\",\"lacp_fallback\":false}");
 	args_init(&a, OP_MEMBER_SET);
 	snprintf(a.team, sizeof(a.team), "team0");
 	snprintf(a.member, sizeof(a.member), "eth1");
@@ -1080,6 +1177,10 @@ static void encode_shapes(void **state)
 	a.m.weight = 0;
 	assert_encodes_to(&a, "{\"team\":\"team0\",\"name\":\"eth1\",\"role\":\"standby\","
 			  "\"admin\":\"down\",\"weight\":0}");
+	a.m.lacp_prio = 1;
+	a.m.lacp_key = 2;
+	assert_encodes_to(&a, "{\"team\":\"team0\",\"name\":\"eth1\",\"role\":\"standby\","
+			  "\"admin\":\"down\",\"weight\":0,\"lacp_prio\":1,\"lacp_key\":2}");
 	a.op = OP_MEMBER_DEL;	/* member.del: no settings */
 	assert_encodes_to(&a, "{\"team\":\"team0\",\"name\":\"eth1\"}");
 	args_init(&a, OP_CONFIG_APPLY);
@@ -1092,6 +1193,7 @@ static void set_member(struct cfg_member *m, const char *name, int role,
 		       int admin_up, long long weight)
 {
 	snprintf(m->name, sizeof(m->name), "%s", name);
+	cfg_member_unset(m);
 	m->role = role;
 	m->admin_up = admin_up;
 	m->weight = weight;
@@ -1245,8 +1347,14 @@ static void build(int which, struct op_args *a)
 		t->p.n_targets = 1;
 		t->members = calloc(2, sizeof(*t->members));
 		assert_non_null(t->members);
-		set_member(&t->members[0], "eth0", LBFO_ROLE_ACTIVE, 1, 0);
-		set_member(&t->members[1], "eth1", LBFO_ROLE_STANDBY, 0, 100);
+		cfg_member_default(&t->members[0]);
+		cfg_member_default(&t->members[1]);
+		snprintf(t->members[0].name, IF_NAMESIZE, "eth0");
+		snprintf(t->members[1].name, IF_NAMESIZE, "eth1");
+		t->members[1].role = LBFO_ROLE_STANDBY;
+		t->members[1].admin_up = 0;
+		t->members[1].weight = 100;
+		t->members[1].lacp_key = 9;
 		t->n_members = 2;
 		t = &a->cfg.teams[1];
 		snprintf(t->name, sizeof(t->name), "team1");
@@ -1258,12 +1366,51 @@ static void build(int which, struct op_args *a)
 		a->cfg.teams = calloc(1, sizeof(*a->cfg.teams));
 		assert_non_null(a->cfg.teams);
 		break;
+	case 20:	/* team.add in mode lacp: every LACP setting */
+		args_init(a, OP_TEAM_ADD);
+		snprintf(a->team, sizeof(a->team), "bond0");
+		a->p.mode = LBFO_MODE_LACP;
+		a->p.num[NUM_MIN_LINKS] = LBFO_MAX_MEMBERS;
+		a->p.num[NUM_LACP_SYS_PRIO] = 1;
+		a->p.lacp_system = 0x020000000001LL;
+		for (i = 0; i < N_OPTS; i++)
+			a->p.opt[i] = !team_opts[i].def;
+		a->members = calloc(2, sizeof(*a->members));
+		assert_non_null(a->members);
+		set_member(&a->members[0], "eth0", -1, -1, -1);
+		a->members[0].lacp_prio = 65535;
+		set_member(&a->members[1], "eth1", -1, -1, -1);
+		a->members[1].lacp_key = 1;
+		a->n_members = 2;
+		break;
+	case 21:	/* team.set: the defaults of LACP are values too */
+		args_init(a, OP_TEAM_SET);
+		snprintf(a->team, sizeof(a->team), "bond0");
+		a->p.lacp_system = 0;
+		a->p.num[NUM_MIN_LINKS] = 1;
+		for (i = 0; i < N_OPTS; i++)
+			a->p.opt[i] = team_opts[i].def;
+		break;
+	case 22:
+		args_init(a, OP_MEMBER_SET);
+		snprintf(a->team, sizeof(a->team), "bond0");
+		snprintf(a->member, sizeof(a->member), "eth0");
+		a->m.lacp_prio = 1;
+		a->m.lacp_key = 65535;
+		break;
+	case 23:
+		args_init(a, OP_MEMBER_ADD);
+		snprintf(a->team, sizeof(a->team), "bond0");
+		snprintf(a->member, sizeof(a->member), "eth2");
+		a->m.role = LBFO_ROLE_STANDBY;
+		a->m.lacp_key = 2;
+		break;
 	default:
 		fail_msg("no case %d", which);
 	}
 }
 
-#define N_BUILT 20
+#define N_BUILT 24
 
 static void round_trip_built(void **state)
 {
@@ -1320,6 +1467,25 @@ static void round_trip_text(void **state)
 		{ OP_MEMBER_SET, "{\"team\":\"team0\",\"name\":\"eth2\",\"weight\":0}" },
 		{ OP_MEMBER_DEL, "{\"team\":\"team0\",\"name\":\"eth2\"}" },
 		{ OP_CONFIG_APPLY, "{\"config\":{\"teams\":[]},\"prune\":true,\"dry_run\":false}" },
+		{ OP_TEAM_ADD, "{\"name\":\"bond0\",\"mode\":\"lacp\",\"min_links\":2,"
+		  "\"lacp_sys_prio\":65535,\"lacp_system\":\"52:54:00:12:34:56\","
+		  "\"lacp_rate\":\"fast\",\"lacp_mode\":\"active\","
+		  "\"lacp_control\":\"independent\",\"lacp_mixed_speed\":false,"
+		  "\"lacp_fallback\":true,\"members\":[{\"name\":\"eth0\",\"lacp_prio\":1},"
+		  "{\"name\":\"eth1\",\"lacp_key\":2}]}" },
+		{ OP_TEAM_SET, "{\"name\":\"bond0\",\"lacp_system\":\"auto\"}" },
+		{ OP_MEMBER_SET, "{\"team\":\"bond0\",\"name\":\"eth2\",\"lacp_prio\":255,"
+		  "\"lacp_key\":1}" },
+		{ OP_CONFIG_APPLY, "{\"config\":{\"teams\":[{\"name\":\"bond0\",\"mode\":\"lacp\","
+		  "\"lb\":\"dynamic\",\"hash\":[\"ports\"],\"flowlet_gap_us\":500,"
+		  "\"balance_interval_ms\":100,\"balance_threshold_pct\":25,"
+		  "\"probe_interval_ms\":0,\"probe_missed\":3,\"probe_targets\":[],"
+		  "\"updelay_ms\":0,\"downdelay_ms\":0,\"min_links\":1,\"lacp_sys_prio\":65535,"
+		  "\"lacp_system\":\"auto\",\"lacp_rate\":\"slow\",\"lacp_mode\":\"active\","
+		  "\"lacp_control\":\"coupled\",\"lacp_mixed_speed\":false,"
+		  "\"lacp_fallback\":false,\"members\":[{\"name\":\"eth0\",\"role\":\"active\","
+		  "\"admin\":\"up\",\"weight\":0,\"lacp_prio\":255,\"lacp_key\":1}]}]},"
+		  "\"prune\":false,\"dry_run\":true}" },
 	};
 	struct op_args a;
 	json_t *in, *out;

@@ -238,9 +238,12 @@ static void export_reads_back(void **state)
 	struct lbfo_member_info m[2] = {
 		{ .name = "eth0", .role = LBFO_ROLE_STANDBY, .admin_up = false,
 		  .weight = 0, .state = LBFO_STATE_DOWN, .buckets = 0,
+		  .lacp_prio = LBFO_LACP_PORT_PRIO_DEFAULT,
+		  .lacp_key = LBFO_LACP_KEY_DEFAULT,
 		  .driver = "e1000", .speed_mbps = 100 },
 		{ .name = "eth1", .role = LBFO_ROLE_ACTIVE, .admin_up = true,
-		  .weight = 250, .state = LBFO_STATE_ACTIVE, .buckets = 1024 },
+		  .weight = 250, .state = LBFO_STATE_ACTIVE, .buckets = 1024,
+		  .lacp_prio = -1, .lacp_key = -1 },
 	};
 	struct lbfo_team_info t[2] = {
 		{ .name = "team0", .primary = "eth1", .members = m,
@@ -270,7 +273,11 @@ static void export_reads_back(void **state)
 	assert_int_equal(cfg_from_state(&l, NULL, &c), 0);
 	j = cfg_to_json(&c);
 	text = json_dumps(j, JSON_COMPACT);
-	/* Every settable field, nothing read-only (primary, state, buckets). */
+	/*
+	 * Every settable field, nothing read-only (primary, state, buckets);
+	 * min_links and the LACP settings in mode lacp, or not at their
+	 * defaults.
+	 */
 	assert_string_equal(text,
 		"{\"teams\":[{\"name\":\"team0\",\"mode\":\"static\",\"lb\":\"address-hash\","
 		"\"hash\":[\"ports\"],\"flowlet_gap_us\":500,\"balance_interval_ms\":100,"
@@ -282,7 +289,10 @@ static void export_reads_back(void **state)
 		"\"hash\":[\"mac\",\"ip\",\"inner\"],\"flowlet_gap_us\":1000,\"balance_interval_ms\":100,"
 		"\"balance_threshold_pct\":25,\"probe_interval_ms\":100,\"probe_missed\":3,"
 		"\"probe_targets\":[\"198.51.100.7\",\"2001:db8::7\"],\"updelay_ms\":2000,"
-		"\"downdelay_ms\":0,\"members\":[]}]}");
+		"\"downdelay_ms\":0,\"min_links\":1,\"lacp_sys_prio\":65535,"
+		"\"lacp_system\":\"auto\",\"lacp_rate\":\"fast\",\"lacp_mode\":\"active\","
+		"\"lacp_control\":\"coupled\",\"lacp_mixed_speed\":false,"
+		"\"lacp_fallback\":false,\"members\":[]}]}");
 	assert_true(cfg_from_json(j, &back, msg, sizeof(msg)));
 	j2 = cfg_to_json(&back);
 	assert_true(json_equal(j, j2));
@@ -301,6 +311,153 @@ static void export_reads_back(void **state)
 	cfg_free(&c);
 }
 
+static void lacp_file(void **state)
+{
+	struct cfg c;
+	char msg[256];
+	json_t *j, *in;
+	static const char text[] =
+		"{\"teams\":[{\"name\":\"bond0\",\"mode\":\"lacp\",\"lb\":\"dynamic\","
+		"\"hash\":[\"ports\"],\"flowlet_gap_us\":500,\"balance_interval_ms\":100,"
+		"\"balance_threshold_pct\":25,\"probe_interval_ms\":0,\"probe_missed\":3,"
+		"\"probe_targets\":[],\"updelay_ms\":0,\"downdelay_ms\":0,"
+		"\"min_links\":2,\"lacp_sys_prio\":100,\"lacp_system\":\"02:00:00:00:00:01\","
+		"\"lacp_rate\":\"slow\",\"lacp_mode\":\"passive\","
+		"\"lacp_control\":\"independent\",\"lacp_mixed_speed\":true,"
+		"\"lacp_fallback\":true,\"members\":[{\"name\":\"eth0\",\"role\":\"active\","
+		"\"admin\":\"up\",\"weight\":0,\"lacp_prio\":255,\"lacp_key\":1},"
+		"{\"name\":\"eth1\",\"role\":\"active\",\"admin\":\"up\",\"weight\":0,"
+		"\"lacp_prio\":10,\"lacp_key\":65535}]}]}";
+
+	(void)state;
+	assert_true(parse(text, &c, NULL));
+	assert_int_equal(c.teams[0].p.num[NUM_MIN_LINKS], 2);
+	assert_int_equal(c.teams[0].p.num[NUM_LACP_SYS_PRIO], 100);
+	assert_int_equal(c.teams[0].p.lacp_system, 0x020000000001LL);
+	assert_int_equal(c.teams[0].p.opt[OPT_LACP_RATE], LBFO_LACP_RATE_SLOW);
+	assert_int_equal(c.teams[0].p.opt[OPT_LACP_ACTIVE], 0);
+	assert_int_equal(c.teams[0].p.opt[OPT_LACP_INDEPENDENT], 1);
+	assert_int_equal(c.teams[0].p.opt[OPT_LACP_MIXED_SPEED], 1);
+	assert_int_equal(c.teams[0].p.opt[OPT_LACP_FALLBACK], 1);
+	assert_int_equal(c.teams[0].members[1].lacp_prio, 10);
+	assert_int_equal(c.teams[0].members[1].lacp_key, 65535);
+	/* Written out again: the same file, defaults and all (mode lacp). */
+	j = cfg_to_json(&c);
+	in = json_loads(text, 0, NULL);
+	assert_true(json_equal(j, in));
+	json_decref(j);
+	json_decref(in);
+	cfg_free(&c);
+
+	/* Omitted: the defaults; a team not in mode lacp leaves them out. */
+	assert_true(parse("{\"teams\":[{\"name\":\"t\",\"members\":[{\"name\":\"e\"}]},"
+			  "{\"name\":\"u\",\"lacp_rate\":\"slow\",\"lacp_system\":\"auto\","
+			  "\"members\":[{\"name\":\"f\",\"lacp_key\":2}]}]}", &c, NULL));
+	assert_int_equal(c.teams[0].p.num[NUM_MIN_LINKS], LBFO_MIN_LINKS_DEFAULT);
+	assert_int_equal(c.teams[0].p.num[NUM_LACP_SYS_PRIO],
+			 LBFO_LACP_SYS_PRIO_DEFAULT);
+	assert_int_equal(c.teams[0].p.lacp_system, 0);
+	assert_int_equal(c.teams[0].p.opt[OPT_LACP_RATE], LBFO_LACP_RATE_FAST);
+	assert_int_equal(c.teams[0].p.opt[OPT_LACP_ACTIVE], 1);
+	assert_int_equal(c.teams[0].p.opt[OPT_LACP_FALLBACK], 0);
+	assert_int_equal(c.teams[0].members[0].lacp_prio,
+			 LBFO_LACP_PORT_PRIO_DEFAULT);
+	assert_int_equal(c.teams[0].members[0].lacp_key, LBFO_LACP_KEY_DEFAULT);
+	j = cfg_to_json(&c);
+	assert_null(json_object_get(json_array_get(json_object_get(j, "teams"), 0),
+				    "min_links"));
+	assert_null(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(j, "teams"), 0), "members"), 0),
+		"lacp_prio"));
+	/* u: only what differs from the defaults of LACP. */
+	in = json_array_get(json_object_get(j, "teams"), 1);
+	assert_string_equal(json_string_value(json_object_get(in, "lacp_rate")),
+			    "slow");
+	assert_null(json_object_get(in, "lacp_system"));
+	assert_null(json_object_get(in, "lacp_mode"));
+	in = json_array_get(json_object_get(in, "members"), 0);
+	assert_int_equal(json_integer_value(json_object_get(in, "lacp_key")), 2);
+	assert_null(json_object_get(in, "lacp_prio"));
+	/* And it reads back as the same configuration. */
+	cfg_free(&c);
+	assert_true(cfg_from_json(j, &c, msg, sizeof(msg)));
+	in = cfg_to_json(&c);
+	assert_true(json_equal(in, j));
+	json_decref(in);
+	json_decref(j);
+	cfg_free(&c);
+}
+
+static void lacp_bad(void **state)
+{
+	struct cfg c;
+
+	(void)state;
+	parse("{\"teams\":[{\"name\":\"t\",\"min_links\":0}]}", &c,
+	      "teams[0].min_links: invalid value 0: expected 1 to 64 (members)");
+	parse("{\"teams\":[{\"name\":\"t\",\"min_links\":65}]}", &c,
+	      "teams[0].min_links: invalid value 65");
+	parse("{\"teams\":[{\"name\":\"t\",\"lacp_sys_prio\":65536}]}", &c,
+	      "teams[0].lacp_sys_prio: invalid value 65536: expected 1 to 65535");
+	parse("{\"teams\":[{\"name\":\"t\",\"lacp_rate\":\"medium\"}]}", &c,
+	      "teams[0].lacp_rate: invalid lacp-rate 'medium': expected slow or fast");
+	parse("{\"teams\":[{\"name\":\"t\",\"lacp_rate\":1}]}", &c,
+	      "teams[0].lacp_rate: must be a string");
+	parse("{\"teams\":[{\"name\":\"t\",\"lacp_mode\":\"on\"}]}", &c,
+	      "teams[0].lacp_mode: invalid lacp-mode 'on': expected passive or active");
+	parse("{\"teams\":[{\"name\":\"t\",\"lacp_control\":\"both\"}]}", &c,
+	      "teams[0].lacp_control: invalid lacp-control 'both': expected coupled or independent");
+	parse("{\"teams\":[{\"name\":\"t\",\"lacp_mixed_speed\":\"on\"}]}", &c,
+	      "teams[0].lacp_mixed_speed: must be true or false");
+	parse("{\"teams\":[{\"name\":\"t\",\"lacp_fallback\":1}]}", &c,
+	      "teams[0].lacp_fallback: must be true or false");
+	parse("{\"teams\":[{\"name\":\"t\",\"lacp_system\":1}]}", &c,
+	      "teams[0].lacp_system: must be a string");
+	parse("{\"teams\":[{\"name\":\"t\",\"lacp_system\":\"01:80:c2:00:00:02\"}]}", &c,
+	      "teams[0].lacp_system: '01:80:c2:00:00:02' is not a unicast MAC address");
+	parse("{\"teams\":[{\"name\":\"t\",\"lacp_system\":\"00:00:00:00:00:00\"}]}", &c,
+	      "teams[0].lacp_system: '00:00:00:00:00:00' is the all-zero address");
+	parse("{\"teams\":[{\"name\":\"t\",\"lacp_system\":\"aa:bb\"}]}", &c,
+	      "teams[0].lacp_system: 'aa:bb' is not a MAC address (aa:bb:cc:dd:ee:ff) or auto");
+	parse("{\"teams\":[{\"name\":\"t\",\"lacp_state\":\"aggregated\"}]}", &c,
+	      "teams[0]: unknown key 'lacp_state'");
+	parse("{\"teams\":[{\"name\":\"t\",\"members\":[{\"name\":\"e\",\"lacp_prio\":0}]}]}",
+	      &c, "teams[0].members[0].lacp_prio: invalid value 0: expected 1 to 65535");
+	parse("{\"teams\":[{\"name\":\"t\",\"members\":[{\"name\":\"e\",\"lacp_key\":\"1\"}]}]}",
+	      &c, "teams[0].members[0].lacp_key: must be an integer");
+	parse("{\"teams\":[{\"name\":\"t\",\"members\":[{\"name\":\"e\",\"lacp\":{}}]}]}",
+	      &c, "teams[0].members[0]: unknown key 'lacp'");
+}
+
+/* A kernel that reports no LACP: nothing of it in the export. */
+static void export_older_kernel(void **state)
+{
+	struct lbfo_member_info m = { .name = "eth0", .role = LBFO_ROLE_ACTIVE,
+				      .admin_up = true, .weight = 0,
+				      .lacp_prio = -1, .lacp_key = -1 };
+	struct lbfo_team_info t = { .name = "team0", .members = &m,
+				    .n_members = 1 };
+	struct lbfo_team_list l = { .teams = &t, .n_teams = 1 };
+	struct cfg c;
+	json_t *j;
+	char *text;
+
+	(void)state;
+	team_params_default(&t.p);
+	t.p.mode = LBFO_MODE_LACP;
+	t.p.num[NUM_MIN_LINKS] = t.p.num[NUM_LACP_SYS_PRIO] = -1;
+	t.p.lacp_system = -1;
+	memset(t.p.opt, 0xff, sizeof(t.p.opt));
+	assert_int_equal(cfg_from_state(&l, NULL, &c), 0);
+	j = cfg_to_json(&c);
+	text = json_dumps(j, JSON_COMPACT);
+	assert_null(strstr(text, "lacp_"));
+	assert_null(strstr(text, "min_links"));
+	free(text);
+	json_decref(j);
+	cfg_free(&c);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(full_file),
 	cmocka_unit_test(team_params),
@@ -310,6 +467,9 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(names_unique),
 	cmocka_unit_test(member_limit),
 	cmocka_unit_test(export_reads_back),
+	cmocka_unit_test(lacp_file),
+	cmocka_unit_test(lacp_bad),
+	cmocka_unit_test(export_older_kernel),
 };
 
 HARNESS_MAIN("cfg", tests)

@@ -18,6 +18,8 @@ teamctl()
 		printf 'team0: ifindex 5 mode static\n    counters: tx_packets 0\n    members:\n    name  ifindex\n    eth0  2\n    eth1  3\nteam1: ifindex 9 mode static lb address-hash members none\n' ;;
 	"team show team0")
 		printf 'team0: ifindex 5 mode static\n    counters: tx_packets 0\n    members:\n    name  ifindex\n    eth0  2\n    eth1  3\n' ;;
+	"team show bond0")	# in mode lacp: LACP lines under each member
+		printf 'bond0: ifindex 6 mode lacp\n    counters: tx_packets 0\n    members:\n    name  ifindex\n    eth2  4\n        lacp: current, collecting-distributing, aggregator 1, lacpdus rx 1 tx 1\n        actor   65535,02:00:00:00:00:01 key 1 port 255,1 [activity]\n        partner 65535,02:00:00:00:00:02 key 1 port 255,1 [activity]\n    eth3  5\n        lacp: defaulted, detached, aggregator 0, lacpdus rx 0 tx 1\n        why: no-partner\n' ;;
 	"--remote host1:7640 --cert $HOME/a.crt team show" | "--remote unix:/x team show")
 		printf 'rteam: ifindex 7 mode static lb address-hash members none\n' ;;
 	"--remote unix:/x team show rteam")
@@ -62,11 +64,11 @@ team_words() {
 	expect "add del set show" teamctl team ""
 	expect "team0 team1" teamctl team del ""
 	expect "team0 team1" teamctl -j team show ""
-	expect "mode lb hash flowlet-gap balance-interval balance-threshold probe-interval probe-missed probe-targets updelay downdelay members standby" \
+	expect "mode lb hash flowlet-gap balance-interval balance-threshold probe-interval probe-missed probe-targets updelay downdelay min-links lacp-sys-prio lacp-system lacp-rate lacp-mode lacp-control lacp-mixed-speed lacp-fallback members standby" \
 		teamctl team add t0 ""
 	expect "static" teamctl team add t0 mode st
 	expect "address-hash" teamctl team set team0 lb a
-	expect "mode lb hash flowlet-gap balance-interval balance-threshold probe-interval probe-missed probe-targets updelay downdelay" \
+	expect "mode lb hash flowlet-gap balance-interval balance-threshold probe-interval probe-missed probe-targets updelay downdelay min-links lacp-sys-prio lacp-system lacp-rate lacp-mode lacp-control lacp-mixed-speed lacp-fallback" \
 		teamctl team set team0 ""
 	expect "probe-interval probe-missed probe-targets" teamctl team set team0 p
 	expect "members" teamctl team add t0 hash ip mem
@@ -79,12 +81,31 @@ team_params() {
 	expect "" teamctl team add t0 updelay 1
 	expect "balance-interval balance-threshold" teamctl team set team0 updelay 10 bal
 }
+lacp_params() {
+	expect "lacp-sys-prio lacp-system lacp-rate lacp-mode lacp-control lacp-mixed-speed lacp-fallback" \
+		teamctl team add t0 mode lacp lacp
+	expect "lacp-mode lacp-mixed-speed" teamctl team set team0 lacp-m
+	expect "slow fast" teamctl team add t0 lacp-rate ""
+	expect "passive" teamctl team set team0 lacp-mode p
+	expect "coupled independent" teamctl team set team0 lacp-control ""
+	expect "on off" teamctl team set team0 lacp-mixed-speed ""
+	expect "off" teamctl team add t0 lacp-fallback of
+	expect "auto" teamctl team set team0 lacp-system ""
+	expect "" teamctl team set team0 lacp-sys-prio ""
+	expect "" teamctl team add t0 min-links ""
+	expect "min-links" teamctl team set team0 mi
+	expect "lacp-prio lacp-key" teamctl member set team0 eth0 lacp
+	expect "" teamctl member add team0 eth0 lacp-key ""
+	expect "" teamctl member set team0 eth0 lacp-prio 1
+	# A team in mode lacp: the LACP lines are not members.
+	expect "eth2 eth3" teamctl member set bond0 ""
+}
 member_words() {
 	expect "add del set" teamctl member ""
 	expect "team0 team1" teamctl member add ""
 	expect "eth0 eth1" teamctl member del team0 ""
-	expect "standby role admin weight" teamctl member set team0 eth0 ""
-	expect "standby role admin weight" teamctl member add team0 eth0 ""
+	expect "standby role admin weight lacp-prio lacp-key" teamctl member set team0 eth0 ""
+	expect "standby role admin weight lacp-prio lacp-key" teamctl member add team0 eth0 ""
 	expect "" teamctl member set team0 eth0 weight ""
 	expect "on off" teamctl member set team0 eth0 standby ""
 	expect "up down" teamctl member add team0 eth0 admin ""
@@ -152,7 +173,7 @@ pki_words() {
 	expect "" teamctl pki list ""
 }
 
-cases="groups options team_words team_params member_words iface_lists others remote_options remote_commands pki_words"
+cases="groups options team_words team_params lacp_params member_words iface_lists others remote_options remote_commands pki_words"
 if [ "${1:-}" = --list ]; then
 	printf '%s\n' $cases
 	exit 0

@@ -73,6 +73,11 @@ static void sim_overlay(struct team_params *p, const struct team_params *c)
 		p->n_targets = c->n_targets;
 		memcpy(p->targets, c->targets, sizeof(c->targets));
 	}
+	if (c->lacp_system >= 0)
+		p->lacp_system = c->lacp_system;
+	for (i = 0; i < N_OPTS; i++)
+		if (c->opt[i] >= 0)
+			p->opt[i] = c->opt[i];
 }
 
 /* What the kernel refuses of a team's parameters as a whole. */
@@ -112,6 +117,9 @@ static void sim_add_member(struct lbfo_team_info *t, const char *name,
 	m->role = c->role < 0 ? LBFO_ROLE_ACTIVE : c->role;
 	m->admin_up = c->admin_up != 0;
 	m->weight = c->weight < 0 ? 0 : c->weight;
+	m->lacp_prio = c->lacp_prio < 0 ? LBFO_LACP_PORT_PRIO_DEFAULT :
+		       c->lacp_prio;
+	m->lacp_key = c->lacp_key < 0 ? LBFO_LACP_KEY_DEFAULT : c->lacp_key;
 	m->buckets = -1;
 }
 
@@ -161,8 +169,7 @@ static bool sim_step(struct lbfo_team_list *l, const struct step *s)
 		t->n_members--;
 		return true;
 	case STEP_MEMBER_SET:
-		if (!m || (s->m.role < 0 && s->m.admin_up < 0 &&
-			   s->m.weight < 0))
+		if (!m || !member_change_any(&s->m))
 			return false;
 		if (s->m.role >= 0)
 			m->role = s->m.role;
@@ -170,6 +177,10 @@ static bool sim_step(struct lbfo_team_list *l, const struct step *s)
 			m->admin_up = s->m.admin_up;
 		if (s->m.weight >= 0)
 			m->weight = s->m.weight;
+		if (s->m.lacp_prio >= 0)
+			m->lacp_prio = s->m.lacp_prio;
+		if (s->m.lacp_key >= 0)
+			m->lacp_key = s->m.lacp_key;
 		return true;
 	}
 	return false;
@@ -200,7 +211,9 @@ static void sim_copy(struct lbfo_team_list *dst, const struct lbfo_team_list *sr
 				       &(struct lbfo_member_change){
 					       t->members[j].role,
 					       t->members[j].admin_up,
-					       t->members[j].weight });
+					       t->members[j].weight,
+					       t->members[j].lacp_prio,
+					       t->members[j].lacp_key });
 	}
 }
 
@@ -212,8 +225,11 @@ static bool sim_same_params(const struct team_params *a,
 	for (i = 0; i < N_NUMS; i++)
 		if (a->num[i] != b->num[i])
 			return false;
+	for (i = 0; i < N_OPTS; i++)
+		if (a->opt[i] != b->opt[i])
+			return false;
 	return a->mode == b->mode && a->lb == b->lb && a->hash == b->hash &&
-	       targets_equal(a, b);
+	       a->lacp_system == b->lacp_system && targets_equal(a, b);
 }
 
 /* Same teams, parameters and members (as sets: order may differ). */
@@ -236,7 +252,9 @@ static bool sim_same(struct lbfo_team_list *a, struct lbfo_team_list *b)
 
 			if (!mb || ma->role != mb->role ||
 			    ma->admin_up != mb->admin_up ||
-			    ma->weight != mb->weight)
+			    ma->weight != mb->weight ||
+			    ma->lacp_prio != mb->lacp_prio ||
+			    ma->lacp_key != mb->lacp_key)
 				return false;
 		}
 	}
@@ -245,8 +263,10 @@ static bool sim_same(struct lbfo_team_list *a, struct lbfo_team_list *b)
 
 /* ---- fixtures ---- */
 
-static const struct lbfo_member_change active = { LBFO_ROLE_ACTIVE, 1, 0 };
-static const struct lbfo_member_change standby = { LBFO_ROLE_STANDBY, 1, 0 };
+static const struct lbfo_member_change active = {
+	LBFO_ROLE_ACTIVE, 1, 0, -1, -1 };
+static const struct lbfo_member_change standby = {
+	LBFO_ROLE_STANDBY, 1, 0, -1, -1 };
 
 /*
  * Running: team0 (the defaults) with a0 active, a1 standby; team9 (the
@@ -268,6 +288,11 @@ static void running(struct lbfo_team_list *l)
 #define DEFAULTS " hash ports flowlet-gap 500 balance-interval 100" \
 	" balance-threshold 25 probe-interval 0 probe-missed 3" \
 	" probe-targets none updelay 0 downdelay 0"
+
+/* And those of min_links and LACP, for a team in mode lacp. */
+#define LACP_DEFAULTS " min-links 1 lacp-sys-prio 65535 lacp-system auto" \
+	" lacp-rate fast lacp-mode active lacp-control coupled" \
+	" lacp-mixed-speed off lacp-fallback off"
 
 static void want_of(const char *text, struct cfg *c)
 {
@@ -587,11 +612,109 @@ static void everything_at_once(void **state)
 	sim_free(&have);
 }
 
+/* ---- LACP ---- */
+
+static void lacp_from_nothing(void **state)
+{
+	struct lbfo_team_list have = { 0 };
+
+	(void)state;
+	/* In mode lacp, everything, the defaults of LACP too. */
+	check_plan("{\"teams\":[{\"name\":\"bond0\",\"mode\":\"lacp\","
+		   "\"lacp_rate\":\"slow\",\"members\":[{\"name\":\"e0\"},"
+		   "{\"name\":\"e1\",\"lacp_key\":2}]}]}",
+		   &have, false,
+		   "team add bond0 mode lacp lb dynamic" DEFAULTS
+		   " min-links 1 lacp-sys-prio 65535 lacp-system auto lacp-rate slow"
+		   " lacp-mode active lacp-control coupled lacp-mixed-speed off"
+		   " lacp-fallback off; "
+		   "member add bond0 e0 role active admin up weight 0 lacp-prio 255 lacp-key 1; "
+		   "member add bond0 e1 role active admin up weight 0 lacp-prio 255 lacp-key 2");
+	/* Not in mode lacp: only what is not at its default. */
+	check_plan("{\"teams\":[{\"name\":\"t1\",\"min_links\":2,"
+		   "\"lacp_system\":\"02:00:00:00:00:01\",\"lacp_fallback\":true,"
+		   "\"members\":[{\"name\":\"e0\",\"lacp_prio\":7},{\"name\":\"e1\"}]}]}",
+		   &have, false,
+		   "team add t1 mode switch-independent lb dynamic" DEFAULTS
+		   " min-links 2 lacp-system 02:00:00:00:00:01 lacp-fallback on; "
+		   "member add t1 e0 role active admin up weight 0 lacp-prio 7; "
+		   "member add t1 e1 role active admin up weight 0");
+}
+
+static void lacp_changes(void **state)
+{
+	struct lbfo_team_list have;
+
+	(void)state;
+	running(&have);
+	/* To mode lacp: the members leave and join with LACP settings. */
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"mode\":\"lacp\","
+		   "\"lacp_sys_prio\":100,\"lacp_mode\":\"passive\",\"members\":["
+		   "{\"name\":\"a0\",\"lacp_prio\":1},{\"name\":\"a1\",\"role\":\"standby\"}]}]}",
+		   &have, false,
+		   "member del team0 a0; member del team0 a1; "
+		   "team set team0 mode lacp lacp-sys-prio 100 lacp-mode passive; "
+		   "member add team0 a0 role active admin up weight 0 lacp-prio 1 lacp-key 1; "
+		   "member add team0 a1 role standby admin up weight 0 lacp-prio 255 lacp-key 1");
+	/* Settings alone; member keys, and back to a default. */
+	have.teams[0].p.opt[OPT_LACP_RATE] = LBFO_LACP_RATE_SLOW;
+	have.teams[0].members[1].lacp_key = 5;
+	check_plan("{\"teams\":[{\"name\":\"team0\",\"min_links\":2,"
+		   "\"lacp_control\":\"independent\",\"lacp_mixed_speed\":true,"
+		   "\"members\":[{\"name\":\"a0\",\"lacp_key\":3},"
+		   "{\"name\":\"a1\",\"role\":\"standby\"}]}]}",
+		   &have, false,
+		   "team set team0 min-links 2 lacp-rate fast lacp-control independent"
+		   " lacp-mixed-speed on; "
+		   "member set team0 a0 lacp-key 3; member set team0 a1 lacp-key 1");
+	sim_free(&have);
+}
+
+/*
+ * A kernel from before LACP reports none of it (-1): a file at the
+ * defaults changes nothing; one that asks for more says so.
+ */
+static void lacp_older_kernel(void **state)
+{
+	struct lbfo_team_list have;
+	struct team_params *p;
+	struct cfg want;
+	struct plan pl;
+	char buf[1024];
+
+	(void)state;
+	running(&have);
+	p = &have.teams[0].p;
+	p->num[NUM_MIN_LINKS] = p->num[NUM_LACP_SYS_PRIO] = -1;
+	p->lacp_system = -1;
+	memset(p->opt, 0xff, sizeof(p->opt));
+	have.teams[0].members[0].lacp_prio = have.teams[0].members[0].lacp_key = -1;
+	have.teams[0].members[1].lacp_prio = have.teams[0].members[1].lacp_key = -1;
+	want_of("{\"teams\":[{\"name\":\"team0\",\"min_links\":1,\"members\":["
+		"{\"name\":\"a0\",\"lacp_prio\":255},{\"name\":\"a1\",\"role\":\"standby\"}]}]}",
+		&want);
+	assert_int_equal(diff_plan(&want, &have, false, &pl), 0);
+	assert_int_equal(pl.n, 0);
+	plan_free(&pl);
+	cfg_free(&want);
+	want_of("{\"teams\":[{\"name\":\"team0\",\"min_links\":2,\"members\":["
+		"{\"name\":\"a0\",\"lacp_prio\":7},{\"name\":\"a1\",\"role\":\"standby\"}]}]}",
+		&want);
+	assert_int_equal(diff_plan(&want, &have, false, &pl), 0);
+	plan_text(&pl, buf, sizeof(buf));
+	assert_string_equal(buf, "team set team0 min-links 2; member set team0 a0 lacp-prio 7");
+	/* Nothing to set back: the kernel did not say what it had. */
+	assert_int_equal(pl.steps[0].old_p.num[NUM_MIN_LINKS], -1);
+	assert_int_equal(pl.steps[1].old_m.lacp_prio, -1);
+	plan_free(&pl);
+	cfg_free(&want);
+	sim_free(&have);
+}
+
 /* A step of kind on team (and member) that changes nothing yet. */
 static struct step blank(enum step_kind kind, const char *team,
 			 const char *member)
 {
-	const struct lbfo_member_change none = { -1, -1, -1 };
 	struct step s;
 
 	memset(&s, 0, sizeof(s));
@@ -600,8 +723,8 @@ static struct step blank(enum step_kind kind, const char *team,
 	snprintf(s.member, sizeof(s.member), "%s", member);
 	team_params_unset(&s.p);
 	team_params_unset(&s.old_p);
-	s.m = none;
-	s.old_m = none;
+	s.m = MEMBER_CHANGE_NONE;
+	s.old_m = MEMBER_CHANGE_NONE;
 	return s;
 }
 
@@ -647,7 +770,8 @@ static void inverses(void **state)
 	back = diff_inverse(&inv);
 	assert_int_equal(back.kind, STEP_TEAM_ADD);
 	step_describe(&back, buf, sizeof(buf));
-	assert_string_equal(buf, "team add t mode static lb dynamic" DEFAULTS);
+	assert_string_equal(buf, "team add t mode static lb dynamic" DEFAULTS
+			    LACP_DEFAULTS);
 	same_step(&back, &s);
 
 	s = blank(STEP_MEMBER_DEL, "t", "m");
@@ -657,6 +781,12 @@ static void inverses(void **state)
 	inv = diff_inverse(&s);
 	step_describe(&inv, buf, sizeof(buf));
 	assert_string_equal(buf, "member add t m role standby admin down weight 7");
+	s.old_m.lacp_prio = 255;
+	s.old_m.lacp_key = 1;
+	inv = diff_inverse(&s);
+	step_describe(&inv, buf, sizeof(buf));
+	assert_string_equal(buf, "member add t m role standby admin down weight 7"
+			    " lacp-prio 255 lacp-key 1");
 
 	s = blank(STEP_TEAM_SET, "t", "");
 	s.p.hash = LBFO_HASH_MAC;
@@ -730,6 +860,9 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(prune),
 	cmocka_unit_test(prune_restores_everything),
 	cmocka_unit_test(everything_at_once),
+	cmocka_unit_test(lacp_from_nothing),
+	cmocka_unit_test(lacp_changes),
+	cmocka_unit_test(lacp_older_kernel),
 	cmocka_unit_test(inverses),
 	cmocka_unit_test(long_steps),
 	cmocka_unit_test(full_teams),

@@ -17,6 +17,14 @@ static void every_value_named(void **state)
 		{ &names_reason, __LBFO_REASON_MAX },
 		{ &names_admin, 2 },
 		{ &names_hash, __builtin_popcount(LBFO_HASH_ALL) },
+		{ &names_lacp_rate, __LBFO_LACP_RATE_MAX },
+		{ &names_lacp_mode, 2 },
+		{ &names_lacp_control, 2 },
+		{ &names_lacp_state, LBFO_LACP_TEAM_FALLBACK + 1 },
+		{ &names_lacp_rx, LBFO_LACP_RX_S_CURRENT + 1 },
+		{ &names_lacp_mux, LBFO_LACP_MUX_S_COLLECTING_DISTRIBUTING + 1 },
+		{ &names_lacp_why, __LBFO_LACP_WHY_MAX },
+		{ &names_lacp_bits, 8 },
 	};
 	size_t i;
 	int v;
@@ -67,6 +75,31 @@ static void uapi_spellings(void **state)
 			    "member-state");
 	assert_string_equal(name_of(&names_event, LBFO_CMD_FAILOVER),
 			    "failover");
+	assert_string_equal(name_of(&names_event, LBFO_CMD_LACP), "lacp");
+	assert_string_equal(name_of(&names_reason, LBFO_REASON_LACP), "lacp");
+	assert_string_equal(name_of(&names_lacp_rate, LBFO_LACP_RATE_SLOW),
+			    "slow");
+	assert_string_equal(name_of(&names_lacp_rate, LBFO_LACP_RATE_FAST),
+			    "fast");
+	assert_string_equal(name_of(&names_lacp_state,
+				    LBFO_LACP_TEAM_NEGOTIATING), "negotiating");
+	assert_string_equal(name_of(&names_lacp_rx,
+				    LBFO_LACP_RX_S_LACP_DISABLED),
+			    "lacp-disabled");
+	assert_string_equal(name_of(&names_lacp_mux,
+				    LBFO_LACP_MUX_S_COLLECTING_DISTRIBUTING),
+			    "collecting-distributing");
+	assert_string_equal(name_of(&names_lacp_why, LBFO_LACP_WHY_OTHER_GROUP),
+			    "other-group");
+	assert_string_equal(name_of(&names_lacp_why, LBFO_LACP_WHY_PARTNER_SYNC),
+			    "partner-sync");
+	assert_string_equal(name_of(&names_lacp_bits,
+				    __builtin_ctz(LBFO_LACP_STATE_SYNC)), "sync");
+	assert_string_equal(name_of(&names_lacp_bits,
+				    __builtin_ctz(LBFO_LACP_STATE_EXPIRED)),
+			    "expired");
+	assert_string_equal(name_of(&names_lacp_mode, 1), "active");
+	assert_string_equal(name_of(&names_lacp_control, 1), "independent");
 }
 
 static void unknown_values(void **state)

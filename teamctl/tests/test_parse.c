@@ -298,6 +298,12 @@ static void team_param_words(void **state)
 
 	assert_false(is_team_param("members"));
 	assert_false(is_team_param("weight"));
+	assert_false(is_team_param("lacp-prio"));
+	assert_false(is_team_param("lacp_rate"));
+	assert_false(is_team_param("lacp-state"));
+	assert_true(is_team_param("lacp-system"));
+	assert_true(is_team_param("lacp-fallback"));
+	assert_true(is_team_param("min-links"));
 	assert_false(is_team_param("flowlet_gap_us"));
 	assert_false(is_team_param("primary"));
 	assert_true(is_team_param("downdelay"));
@@ -326,7 +332,185 @@ static void param_text(void **state)
 	assert_string_equal(buf,
 		" mode switch-independent lb dynamic hash ports flowlet-gap 500"
 		" balance-interval 100 balance-threshold 25 probe-interval 0"
+		" probe-missed 3 probe-targets none updelay 0 downdelay 0"
+		" min-links 1 lacp-sys-prio 65535 lacp-system auto lacp-rate fast"
+		" lacp-mode active lacp-control coupled lacp-mixed-speed off"
+		" lacp-fallback off");
+
+	/* Not in mode lacp, what has the defaults of LACP is left out. */
+	params_trim(&p);
+	params_text(&p, buf, sizeof(buf));
+	assert_string_equal(buf,
+		" mode switch-independent lb dynamic hash ports flowlet-gap 500"
+		" balance-interval 100 balance-threshold 25 probe-interval 0"
 		" probe-missed 3 probe-targets none updelay 0 downdelay 0");
+	team_params_default(&p);
+	p.num[NUM_MIN_LINKS] = 2;
+	p.opt[OPT_LACP_FALLBACK] = 1;
+	params_trim(&p);
+	assert_int_equal(p.num[NUM_MIN_LINKS], 2);
+	assert_int_equal(p.num[NUM_LACP_SYS_PRIO], -1);
+	assert_int_equal(p.lacp_system, -1);
+	assert_int_equal(p.opt[OPT_LACP_RATE], -1);
+	assert_int_equal(p.opt[OPT_LACP_FALLBACK], 1);
+	assert_int_equal(p.num[NUM_DOWNDELAY], 0);	/* not LACP's */
+	/* In mode lacp, all of them. */
+	team_params_default(&p);
+	p.mode = LBFO_MODE_LACP;
+	params_trim(&p);
+	assert_int_equal(p.num[NUM_MIN_LINKS], 1);
+	assert_int_equal(p.lacp_system, 0);
+	assert_int_equal(p.opt[OPT_LACP_MIXED_SPEED], 0);
+	/* What is not set stays so. */
+	team_params_unset(&p);
+	params_trim(&p);
+	assert_false(team_params_any(&p));
+}
+
+static void lacp_words(void **state)
+{
+	static const char *const all[] = {
+		"mode", "lacp", "min-links", "64", "lacp-rate", "slow",
+		"lacp-mode", "passive", "lacp-sys-prio", "1",
+		"lacp-system", "02:00:5E:10:00:01", "lacp-control", "independent",
+		"lacp-mixed-speed", "on", "lacp-fallback", "off", NULL,
+	};
+	static const char *const bad[][3] = {
+		{ "min-links", "0" }, { "min-links", "65" },
+		{ "lacp-sys-prio", "0" }, { "lacp-sys-prio", "65536" },
+		{ "lacp-rate", "medium" }, { "lacp-rate", "Fast" },
+		{ "lacp-mode", "on" }, { "lacp-control", "both" },
+		{ "lacp-mixed-speed", "yes" }, { "lacp-fallback", "1" },
+		{ "lacp-system", "" }, { "lacp-system", "none" },
+		{ "lacp-system", "01:00:5e:00:00:01" },
+		{ "lacp-system", "00:00:00:00:00:00" },
+		{ "lacp-system", "52:54:00:12:34" },
+		{ "lacp-system", "52:54:00:12:34:56:78" },
+		{ "lacp-system", "52-54-00-12-34-56" },
+		{ "lacp-system", "5:54:00:12:34:56" },
+		{ "lacp-system", "52:54:00:12:34:5g" },
+		{ "lacp-system", "52:54:00:12:34:56 " },
+	};
+	static const char *const twice[] = {
+		"lacp-system", "auto", "lacp-system", "auto", NULL };
+	static const char *const twice_opt[] = {
+		"lacp-fallback", "on", "lacp-fallback", "off", NULL };
+	struct team_params p;
+	char buf[STEP_TEXT_MAX];
+	const char *one[3] = { NULL };
+	size_t i;
+
+	(void)state;
+	assert_true(team_words(all, &p));
+	assert_int_equal(p.mode, LBFO_MODE_LACP);
+	assert_int_equal(p.num[NUM_MIN_LINKS], LBFO_MAX_MEMBERS);
+	assert_int_equal(p.num[NUM_LACP_SYS_PRIO], 1);
+	assert_int_equal(p.lacp_system, 0x02005e100001LL);
+	assert_int_equal(p.opt[OPT_LACP_RATE], LBFO_LACP_RATE_SLOW);
+	assert_int_equal(p.opt[OPT_LACP_ACTIVE], 0);
+	assert_int_equal(p.opt[OPT_LACP_INDEPENDENT], 1);
+	assert_int_equal(p.opt[OPT_LACP_MIXED_SPEED], 1);
+	assert_int_equal(p.opt[OPT_LACP_FALLBACK], 0);
+	params_text(&p, buf, sizeof(buf));
+	assert_string_equal(buf,
+		" mode lacp min-links 64 lacp-sys-prio 1 lacp-system 02:00:5e:10:00:01"
+		" lacp-rate slow lacp-mode passive lacp-control independent"
+		" lacp-mixed-speed on lacp-fallback off");
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		one[0] = bad[i][0];
+		one[1] = bad[i][1];
+		if (team_words(one, &p))
+			fail_msg("%s '%s' accepted", one[0], one[1]);
+	}
+	assert_false(team_words(twice, &p));
+	assert_false(team_words(twice_opt, &p));
+
+	/* auto: 0, the team's own address. */
+	one[0] = "lacp-system";
+	one[1] = "auto";
+	assert_true(team_words(one, &p));
+	assert_int_equal(p.lacp_system, 0);
+	params_text(&p, buf, sizeof(buf));
+	assert_string_equal(buf, " lacp-system auto");
+	assert_true(team_params_any(&p));
+}
+
+static void lacp_values(void **state)
+{
+	long long mac = 42;
+	char text[MAC_TEXT_MAX];
+	int v = 42;
+
+	(void)state;
+	assert_null(lacp_system_parse("aa:bb:cc:dd:ee:ff", &mac));
+	assert_int_equal(mac, 0xaabbccddeeffLL);
+	mac_text(mac, text, sizeof(text));
+	assert_string_equal(text, "aa:bb:cc:dd:ee:ff");
+	lacp_system_text(0, text, sizeof(text));
+	assert_string_equal(text, "auto");
+	lacp_system_text(0x525400123456LL, text, sizeof(text));
+	assert_string_equal(text, "52:54:00:12:34:56");
+	mac = 42;
+	assert_string_equal(lacp_system_parse("01:00:00:00:00:00", &mac),
+			    "not a unicast MAC address");
+	assert_string_equal(lacp_system_parse("00:00:00:00:00:00", &mac),
+			    "the all-zero address (auto is the team's MAC address)");
+	assert_string_equal(lacp_system_parse("Auto", &mac),
+			    "not a MAC address (aa:bb:cc:dd:ee:ff) or auto");
+	assert_int_equal(mac, 42);	/* untouched on failure */
+
+	assert_true(parse_opt(&team_opts[OPT_LACP_RATE], "fast", &v));
+	assert_int_equal(v, LBFO_LACP_RATE_FAST);
+	assert_true(parse_opt(&team_opts[OPT_LACP_ACTIVE], "active", &v));
+	assert_int_equal(v, 1);
+	assert_true(parse_opt(&team_opts[OPT_LACP_INDEPENDENT], "coupled", &v));
+	assert_int_equal(v, 0);
+	assert_true(parse_opt(&team_opts[OPT_LACP_MIXED_SPEED], "on", &v));
+	assert_int_equal(v, 1);
+	v = 42;
+	assert_false(parse_opt(&team_opts[OPT_LACP_FALLBACK], "true", &v));
+	assert_false(parse_opt(&team_opts[OPT_LACP_RATE], "", &v));
+	assert_int_equal(v, 42);
+	assert_string_equal(opt_name(&team_opts[OPT_LACP_FALLBACK], 0), "off");
+	assert_string_equal(opt_name(&team_opts[OPT_LACP_ACTIVE], 0), "passive");
+
+	/* Members: priority and key. */
+	assert_true(parse_num(&member_lacp_prio, "1", &mac));
+	assert_true(parse_num(&member_lacp_prio, "65535", &mac));
+	assert_false(parse_num(&member_lacp_prio, "0", &mac));
+	assert_false(parse_num(&member_lacp_key, "65536", &mac));
+	assert_int_equal(member_lacp_prio.def, LBFO_LACP_PORT_PRIO_DEFAULT);
+	assert_int_equal(member_lacp_key.def, LBFO_LACP_KEY_DEFAULT);
+	assert_int_equal(team_nums[NUM_MIN_LINKS].def, LBFO_MIN_LINKS_DEFAULT);
+	assert_int_equal(team_nums[NUM_LACP_SYS_PRIO].def,
+			 LBFO_LACP_SYS_PRIO_DEFAULT);
+}
+
+static void member_words_text(void **state)
+{
+	struct lbfo_member_change c = MEMBER_CHANGE_NONE;
+	char buf[128];
+
+	(void)state;
+	assert_false(member_change_any(&c));
+	member_text(&c, buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	c.lacp_key = 7;
+	assert_true(member_change_any(&c));
+	member_text(&c, buf, sizeof(buf));
+	assert_string_equal(buf, " lacp-key 7");
+	c.role = LBFO_ROLE_STANDBY;
+	c.admin_up = 1;
+	c.weight = 0;
+	c.lacp_prio = 255;
+	member_text(&c, buf, sizeof(buf));
+	assert_string_equal(buf,
+		" role standby admin up weight 0 lacp-prio 255 lacp-key 7");
+	assert_int_equal(lacp_shown(255, 255, false), -1);
+	assert_int_equal(lacp_shown(255, 255, true), 255);
+	assert_int_equal(lacp_shown(7, 255, false), 7);
+	assert_int_equal(lacp_shown(-1, 255, true), -1);
 }
 
 static void help_words(void **state)
@@ -351,6 +535,9 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(probe_targets),
 	cmocka_unit_test(team_param_words),
 	cmocka_unit_test(param_text),
+	cmocka_unit_test(lacp_words),
+	cmocka_unit_test(lacp_values),
+	cmocka_unit_test(member_words_text),
 	cmocka_unit_test(help_words),
 };
 

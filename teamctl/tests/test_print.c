@@ -12,14 +12,18 @@
 #include "params.h"
 #include "print.h"
 
+/* LACP settings at their defaults (eth0) or not reported (eth1). */
 static struct lbfo_member_info members[2] = {
 	{ .name = "eth0", .ifindex = 2, .role = LBFO_ROLE_ACTIVE,
 	  .admin_up = true, .weight = 0, .state = LBFO_STATE_ACTIVE,
+	  .lacp_prio = LBFO_LACP_PORT_PRIO_DEFAULT,
+	  .lacp_key = LBFO_LACP_KEY_DEFAULT,
 	  .buckets = 1024, .driver = "e1000", .speed_mbps = 1000,
 	  .counters = { .tx_packets = 10, .tx_bytes = 1000, .rx_packets = 7,
 			.rx_bytes = 700 } },
 	{ .name = "eth1", .ifindex = 3, .role = LBFO_ROLE_STANDBY,
 	  .admin_up = false, .weight = 2500, .state = LBFO_STATE_DOWN,
+	  .lacp_prio = -1, .lacp_key = -1,
 	  .buckets = 0, .driver = "virtio_net", .speed_mbps = 0 },
 };
 
@@ -30,12 +34,18 @@ static struct lbfo_team_info team = {
 	       .num = { [NUM_FLOWLET_GAP] = 500, [NUM_BALANCE_INTERVAL] = 100,
 			[NUM_BALANCE_THRESHOLD] = 25,
 			[NUM_PROBE_INTERVAL] = 100, [NUM_PROBE_MISSED] = 3,
-			[NUM_UPDELAY] = 0, [NUM_DOWNDELAY] = 200 },
+			[NUM_UPDELAY] = 0, [NUM_DOWNDELAY] = 200,
+			[NUM_MIN_LINKS] = 1, [NUM_LACP_SYS_PRIO] = 65535 },
 	       .n_targets = 2,
 	       .targets = { { .family = AF_INET, .addr = { 192, 0, 2, 2 } },
 			    { .family = AF_INET6,
-			      .addr = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 } } } },
-	.primary = "eth0", .carrier = true, .carriers = 1,
+			      .addr = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 } } },
+	       /* The LACP settings at their defaults: not shown. */
+	       .lacp_system = 0,
+	       .opt = { [OPT_LACP_RATE] = LBFO_LACP_RATE_FAST,
+			[OPT_LACP_ACTIVE] = 1 } },
+	.primary = "eth0", .lacp_state = LBFO_LACP_TEAM_OFF,
+	.carrier = true, .carriers = 1,
 	.counters = { .tx_packets = 10, .tx_bytes = 1000, .rx_packets = 7,
 		      .rx_bytes = 700, .tx_dropped = 1 },
 	.members = members, .n_members = 2,
@@ -52,6 +62,22 @@ static char *render(const json_t *v, bool json)
 	assert_int_equal(print_doc(f, v, json), 0);
 	fclose(f);
 	return buf;
+}
+
+/* v (taken) renders as want (JSON or text). */
+static void assert_renders(json_t *v, bool json, const char *want)
+{
+	char *got = render(v, json);
+
+	assert_string_equal(got, want);
+	json_decref(v);
+	free(got);
+}
+
+static void assert_event(const struct lbfo_event *ev, bool json,
+			 const char *want)
+{
+	assert_renders(json_event(ev), json, want);
 }
 
 static void member_json(void **state)
@@ -146,7 +172,8 @@ static void team_json_text(void **state)
 
 static void empty_team_text(void **state)
 {
-	struct lbfo_team_info t = { .name = "team1", .ifindex = 9 };
+	struct lbfo_team_info t = { .name = "team1", .ifindex = 9,
+				    .lacp_state = LBFO_LACP_TEAM_NEGOTIATING };
 	json_t *v;
 	char *text, *json;
 
@@ -156,12 +183,18 @@ static void empty_team_text(void **state)
 	v = json_team(&t);
 	text = render(v, false);
 	json = render(v, true);
-	/* No member carries traffic: no primary (null, "-" in text). */
+	/*
+	 * No member carries traffic: no primary (null, "-" in text). In mode
+	 * lacp, every LACP setting and the LACP state, defaults or not.
+	 */
 	assert_string_equal(text,
 		"team1: ifindex 9 mode lacp lb dynamic hash ports flowlet_gap_us 500"
 		" balance_interval_ms 100 balance_threshold_pct 25 probe_interval_ms 0"
 		" probe_missed 3 probe_targets none updelay_ms 0 downdelay_ms 0"
-		" primary - carrier no carriers 0 members none\n"
+		" min_links 1 lacp_sys_prio 65535 lacp_system auto lacp_rate fast"
+		" lacp_mode active lacp_control coupled lacp_mixed_speed no"
+		" lacp_fallback no primary - carrier no carriers 0"
+		" lacp_state negotiating members none\n"
 		"    counters: tx_packets 0 tx_bytes 0 rx_packets 0 rx_bytes 0 tx_dropped 0 rx_dropped 0\n");
 	assert_non_null(strstr(json, ",\"probe_targets\":[],"));
 	assert_non_null(strstr(json, ",\"primary\":null,"));
@@ -175,10 +208,11 @@ static void older_kernel(void **state)
 {
 	struct lbfo_member_info m = { .name = "eth0", .role = LBFO_ROLE_ACTIVE,
 				      .admin_up = true, .weight = -1,
+				      .lacp_prio = -1, .lacp_key = -1,
 				      .state = LBFO_STATE_ACTIVE,
 				      .buckets = -1 };
 	struct lbfo_team_info t = { .name = "team1", .members = &m,
-				    .n_members = 1 };
+				    .n_members = 1, .lacp_state = -1 };
 	json_t *v, *jm;
 
 	(void)state;
@@ -190,9 +224,22 @@ static void older_kernel(void **state)
 	assert_null(json_object_get(v, "hash"));
 	assert_null(json_object_get(v, "flowlet_gap_us"));
 	assert_null(json_object_get(v, "probe_targets"));
+	assert_null(json_object_get(v, "min_links"));
+	assert_null(json_object_get(v, "lacp_rate"));
+	assert_null(json_object_get(v, "lacp_state"));
 	jm = json_array_get(json_object_get(v, "members"), 0);
 	assert_null(json_object_get(jm, "weight"));
 	assert_null(json_object_get(jm, "buckets"));
+	assert_null(json_object_get(jm, "lacp_prio"));
+	assert_null(json_object_get(jm, "lacp"));
+	json_decref(v);
+
+	/* Nor in mode lacp: a kernel that reports no LACP at all. */
+	t.p.mode = LBFO_MODE_LACP;
+	v = json_team(&t);
+	assert_null(json_object_get(v, "min_links"));
+	assert_null(json_object_get(v, "lacp_system"));
+	assert_null(json_object_get(v, "lacp_state"));
 	json_decref(v);
 }
 
@@ -275,6 +322,8 @@ static void event_member_add_and_team(void **state)
 		.cmd = LBFO_CMD_MEMBER_ADD, .team = "team0",
 		.member = { .name = "eth1", .role = LBFO_ROLE_STANDBY,
 			    .admin_up = true, .weight = 100,
+			    .lacp_prio = LBFO_LACP_PORT_PRIO_DEFAULT,
+			    .lacp_key = LBFO_LACP_KEY_DEFAULT,
 			    .state = LBFO_STATE_STANDBY },
 		.member_admin = 1, .old_state = -1, .reason = -1,
 		.carriers = -1,
@@ -285,14 +334,15 @@ static void event_member_add_and_team(void **state)
 	(void)state;
 	assert_string_equal(json,
 		"{\"event\":\"member-add\",\"team\":\"team0\",\"member\":\"eth1\","
-		"\"role\":\"standby\",\"admin\":\"up\",\"weight\":100,\"state\":\"standby\"}\n");
+		"\"role\":\"standby\",\"admin\":\"up\",\"weight\":100,\"lacp_prio\":255,"
+		"\"lacp_key\":1,\"state\":\"standby\"}\n");
 	json_decref(v);
 	free(json);
 
 	/* member-del says only who left. */
 	ev.cmd = LBFO_CMD_MEMBER_DEL;
 	ev.member.role = ev.member.state = ev.member_admin = -1;
-	ev.member.weight = -1;
+	ev.member.weight = ev.member.lacp_prio = ev.member.lacp_key = -1;
 	v = json_event(&ev);
 	json = render(v, false);
 	assert_string_equal(json, "member-del: team team0 member eth1\n");
@@ -332,6 +382,262 @@ static void event_member_add_and_team(void **state)
 	free(json);
 }
 
+/* ---- LACP ---- */
+
+/* In the aggregator, and in another group (speed), with churn. */
+static const struct lbfo_lacp_port lacp_in = {
+	.present = true,
+	.actor = { .present = true, .sys_prio = 100, .system = 0x020000000001,
+		   .key = 1, .port_prio = 255, .port = 1,
+		   .state = LBFO_LACP_STATE_ACTIVITY | LBFO_LACP_STATE_TIMEOUT |
+			    LBFO_LACP_STATE_AGGREGATION | LBFO_LACP_STATE_SYNC |
+			    LBFO_LACP_STATE_COLLECTING |
+			    LBFO_LACP_STATE_DISTRIBUTING },
+	.partner = { .present = true, .sys_prio = 32768,
+		     .system = 0x001122334455, .key = 17, .port_prio = 32768,
+		     .port = 5,
+		     .state = LBFO_LACP_STATE_ACTIVITY |
+			      LBFO_LACP_STATE_AGGREGATION | LBFO_LACP_STATE_SYNC |
+			      LBFO_LACP_STATE_COLLECTING |
+			      LBFO_LACP_STATE_DISTRIBUTING },
+	.rx = LBFO_LACP_RX_S_CURRENT,
+	.mux = LBFO_LACP_MUX_S_COLLECTING_DISTRIBUTING,
+	.selected = 1, .aggregator = 1, .why = LBFO_LACP_WHY_NONE,
+	.actor_churn = 0, .partner_churn = 0,
+	.rx_pdus = 120, .tx_pdus = 121, .rx_errors = 0,
+};
+
+static const struct lbfo_lacp_port lacp_out = {
+	.present = true,
+	.actor = { .present = true, .sys_prio = 100, .system = 0x020000000001,
+		   .key = 1, .port_prio = 255, .port = 2,
+		   .state = LBFO_LACP_STATE_ACTIVITY | LBFO_LACP_STATE_TIMEOUT |
+			    LBFO_LACP_STATE_AGGREGATION },
+	.partner = { .present = true, .sys_prio = 32768,
+		     .system = 0x001122334455, .key = 17, .port_prio = 32768,
+		     .port = 6, .state = 0 },
+	.rx = LBFO_LACP_RX_S_CURRENT, .mux = LBFO_LACP_MUX_S_DETACHED,
+	.selected = 0, .aggregator = 2, .why = LBFO_LACP_WHY_SPEED,
+	.actor_churn = 0, .partner_churn = 1,
+	.rx_pdus = 30, .tx_pdus = 31, .rx_errors = 2,
+};
+
+/* A team in mode lacp, every setting away from its default. */
+static void lacp_team(struct lbfo_team_info *t, struct lbfo_member_info *m)
+{
+	memset(t, 0, sizeof(*t));
+	snprintf(t->name, sizeof(t->name), "bond0");
+	t->ifindex = 7;
+	team_params_default(&t->p);
+	t->p.mode = LBFO_MODE_LACP;
+	t->p.num[NUM_MIN_LINKS] = 2;
+	t->p.num[NUM_LACP_SYS_PRIO] = 100;
+	t->p.lacp_system = 0x020000000001;
+	t->p.opt[OPT_LACP_RATE] = LBFO_LACP_RATE_SLOW;
+	t->p.opt[OPT_LACP_ACTIVE] = 0;
+	t->p.opt[OPT_LACP_INDEPENDENT] = 1;
+	t->p.opt[OPT_LACP_MIXED_SPEED] = 1;
+	t->p.opt[OPT_LACP_FALLBACK] = 1;
+	t->lacp_state = LBFO_LACP_TEAM_AGGREGATED;
+	t->carrier = true;
+	t->carriers = 1;
+	snprintf(t->primary, sizeof(t->primary), "eth0");
+	memset(m, 0, 2 * sizeof(*m));
+	snprintf(m[0].name, sizeof(m[0].name), "eth0");
+	snprintf(m[1].name, sizeof(m[1].name), "eth1");
+	m[0].ifindex = 2;
+	m[1].ifindex = 3;
+	m[0].state = LBFO_STATE_ACTIVE;
+	m[1].state = LBFO_STATE_STANDBY;
+	m[0].admin_up = m[1].admin_up = true;
+	m[0].weight = m[1].weight = m[0].buckets = m[1].buckets = -1;
+	m[0].lacp_prio = 255;
+	m[0].lacp_key = 1;
+	m[1].lacp_prio = 10;
+	m[1].lacp_key = 1;
+	m[0].lacp = lacp_in;
+	m[1].lacp = lacp_out;
+	t->members = m;
+	t->n_members = 2;
+}
+
+static void lacp_team_json(void **state)
+{
+	struct lbfo_member_info m[2];
+	struct lbfo_team_info t;
+	json_t *v, *jm, *l;
+	char *json;
+
+	(void)state;
+	lacp_team(&t, m);
+	v = json_team(&t);
+	json = render(v, true);
+	assert_non_null(strstr(json,
+		"\"downdelay_ms\":0,\"min_links\":2,\"lacp_sys_prio\":100,"
+		"\"lacp_system\":\"02:00:00:00:00:01\",\"lacp_rate\":\"slow\","
+		"\"lacp_mode\":\"passive\",\"lacp_control\":\"independent\","
+		"\"lacp_mixed_speed\":true,\"lacp_fallback\":true,"
+		"\"primary\":\"eth0\",\"carrier\":true,\"carriers\":1,"
+		"\"lacp_state\":\"aggregated\","));
+	jm = json_array_get(json_object_get(v, "members"), 0);
+	/* Defaults too, in mode lacp. */
+	assert_int_equal(json_integer_value(json_object_get(jm, "lacp_prio")), 255);
+	assert_int_equal(json_integer_value(json_object_get(jm, "lacp_key")), 1);
+	free(json);
+	json = json_dumps(json_object_get(jm, "lacp"), JSON_COMPACT);
+	assert_string_equal(json,
+		"{\"actor\":{\"system_priority\":100,\"system\":\"02:00:00:00:00:01\","
+		"\"key\":1,\"port_priority\":255,\"port\":1,\"state\":[\"activity\","
+		"\"timeout\",\"aggregation\",\"sync\",\"collecting\",\"distributing\"]},"
+		"\"partner\":{\"system_priority\":32768,\"system\":\"00:11:22:33:44:55\","
+		"\"key\":17,\"port_priority\":32768,\"port\":5,\"state\":[\"activity\","
+		"\"aggregation\",\"sync\",\"collecting\",\"distributing\"]},"
+		"\"rx\":\"current\",\"mux\":\"collecting-distributing\",\"selected\":true,"
+		"\"aggregator\":1,\"why\":\"none\",\"actor_churn\":false,"
+		"\"partner_churn\":false,\"rx_pdus\":120,\"tx_pdus\":121,\"rx_errors\":0}");
+	free(json);
+	l = json_object_get(json_array_get(json_object_get(v, "members"), 1),
+			    "lacp");
+	assert_int_equal(json_array_size(json_object_get(
+		json_object_get(l, "partner"), "state")), 0);
+	assert_string_equal(json_string_value(json_object_get(l, "why")), "speed");
+	json_decref(v);
+}
+
+static void lacp_team_text(void **state)
+{
+	struct lbfo_member_info m[2];
+	struct lbfo_team_info t;
+
+	(void)state;
+	lacp_team(&t, m);
+	assert_renders(json_team(&t), false,
+		"bond0: ifindex 7 mode lacp lb dynamic hash ports flowlet_gap_us 500"
+		" balance_interval_ms 100 balance_threshold_pct 25 probe_interval_ms 0"
+		" probe_missed 3 probe_targets none updelay_ms 0 downdelay_ms 0"
+		" min_links 2 lacp_sys_prio 100 lacp_system 02:00:00:00:00:01"
+		" lacp_rate slow lacp_mode passive lacp_control independent"
+		" lacp_mixed_speed yes lacp_fallback yes primary eth0 carrier yes"
+		" carriers 1 lacp_state aggregated\n"
+		"    counters: tx_packets 0 tx_bytes 0 rx_packets 0 rx_bytes 0 tx_dropped 0 rx_dropped 0\n"
+		"    members:\n"
+		"    name  ifindex  driver  speed_mbps  role    admin  lacp_prio  lacp_key  state    tx_packets  tx_bytes  rx_packets  rx_bytes\n"
+		"    eth0  2                0           active  up     255        1         active   0           0         0           0\n"
+		"        lacp: current, collecting-distributing, aggregator 1, lacpdus rx 120 tx 121\n"
+		"        actor   100,02:00:00:00:00:01 key 1 port 255,1 [activity,timeout,aggregation,sync,collecting,distributing]\n"
+		"        partner 32768,00:11:22:33:44:55 key 17 port 32768,5 [activity,aggregation,sync,collecting,distributing]\n"
+		"    eth1  3                0           active  up     10         1         standby  0           0         0           0\n"
+		"        lacp: current, detached, aggregator 2 (not selected), partner churn, lacpdus rx 30 tx 31 errors 2\n"
+		"        actor   100,02:00:00:00:00:01 key 1 port 255,2 [activity,timeout,aggregation]\n"
+		"        partner 32768,00:11:22:33:44:55 key 17 port 32768,6 []\n"
+		"        why: speed\n");
+}
+
+/* What the kernel did not report is left out, "-" in text. */
+static void lacp_partial(void **state)
+{
+	struct lbfo_member_info m[2];
+	struct lbfo_team_info t;
+	json_t *v, *l;
+	char *text;
+
+	(void)state;
+	lacp_team(&t, m);
+	t.n_members = 1;
+	memset(&m[0].lacp, 0xff, sizeof(m[0].lacp));	/* all -1 */
+	m[0].lacp.present = true;
+	m[0].lacp.actor.present = true;
+	m[0].lacp.partner.present = false;
+	m[0].lacp.rx = LBFO_LACP_RX_S_DEFAULTED;
+	v = json_team(&t);
+	l = json_object_get(json_array_get(json_object_get(v, "members"), 0),
+			    "lacp");
+	assert_int_equal(json_object_size(l), 2);	/* actor, rx */
+	assert_int_equal(json_object_size(json_object_get(l, "actor")), 0);
+	text = render(v, false);
+	assert_non_null(strstr(text,
+		"        lacp: defaulted, -, aggregator -, lacpdus rx - tx -\n"
+		"        actor   -,- key - port -,- []\n"));
+	assert_null(strstr(text, "partner "));
+	assert_null(strstr(text, "why:"));
+	json_decref(v);
+	free(text);
+
+	/* A team not in mode lacp: no LACP object from the kernel. */
+	lacp_team(&t, m);
+	t.p.mode = LBFO_MODE_STATIC;
+	t.lacp_state = LBFO_LACP_TEAM_OFF;
+	m[0].lacp.present = m[1].lacp.present = false;
+	v = json_team(&t);
+	/* The settings away from their defaults are shown, the others not. */
+	assert_int_equal(json_integer_value(json_object_get(v, "min_links")), 2);
+	assert_string_equal(json_string_value(json_object_get(v, "lacp_rate")),
+			    "slow");
+	assert_null(json_object_get(v, "lacp_state"));
+	l = json_object_get(v, "members");
+	assert_null(json_object_get(json_array_get(l, 0), "lacp_prio"));
+	assert_null(json_object_get(json_array_get(l, 0), "lacp_key"));
+	assert_null(json_object_get(json_array_get(l, 0), "lacp"));
+	assert_int_equal(json_integer_value(json_object_get(
+		json_array_get(l, 1), "lacp_prio")), 10);
+	assert_null(json_object_get(json_array_get(l, 1), "lacp_key"));
+	json_decref(v);
+}
+
+static void lacp_event(void **state)
+{
+	struct lbfo_event ev = {
+		.cmd = LBFO_CMD_LACP, .team = "bond0", .old_state = -1,
+		.reason = -1, .carriers = -1, .member_admin = -1,
+		.member = { .name = "eth1", .role = -1,
+			    .state = LBFO_STATE_STANDBY, .weight = -1,
+			    .lacp_prio = -1, .lacp_key = -1, .lacp = lacp_out },
+		.team_info = { .lacp_state = LBFO_LACP_TEAM_AGGREGATED },
+	};
+
+	(void)state;
+	assert_event(&ev, true,
+		"{\"event\":\"lacp\",\"team\":\"bond0\",\"lacp_state\":\"aggregated\","
+		"\"member\":\"eth1\",\"state\":\"standby\",\"lacp\":{\"actor\":"
+		"{\"system_priority\":100,\"system\":\"02:00:00:00:00:01\",\"key\":1,"
+		"\"port_priority\":255,\"port\":2,\"state\":[\"activity\",\"timeout\","
+		"\"aggregation\"]},\"partner\":{\"system_priority\":32768,"
+		"\"system\":\"00:11:22:33:44:55\",\"key\":17,\"port_priority\":32768,"
+		"\"port\":6,\"state\":[]},\"rx\":\"current\",\"mux\":\"detached\","
+		"\"selected\":false,\"aggregator\":2,\"why\":\"speed\","
+		"\"actor_churn\":false,\"partner_churn\":true,\"rx_pdus\":30,"
+		"\"tx_pdus\":31,\"rx_errors\":2}}\n");
+	/* One line: the LACP state as pairs. */
+	assert_event(&ev, false,
+		"lacp: team bond0 lacp_state aggregated member eth1 state standby"
+		" rx current mux detached why speed partner_system 00:11:22:33:44:55"
+		" partner_key 17 actor_state activity,timeout,aggregation"
+		" partner_state none\n");
+
+	/* The reason of a state change that LACP made. */
+	ev.cmd = LBFO_CMD_MEMBER_STATE;
+	ev.old_state = LBFO_STATE_ACTIVE;
+	ev.reason = LBFO_REASON_LACP;
+	assert_event(&ev, false,
+		"member-state: team bond0 member eth1 state standby old_state active reason lacp\n");
+
+	/* A member event: its LACP settings, defaults too, as reported. */
+	ev.cmd = LBFO_CMD_MEMBER_SET;
+	ev.old_state = ev.reason = -1;
+	ev.member.lacp_prio = 255;
+	ev.member.lacp_key = 3;
+	ev.member.lacp.present = false;
+	assert_event(&ev, true,
+		"{\"event\":\"member-set\",\"team\":\"bond0\",\"member\":\"eth1\","
+		"\"lacp_prio\":255,\"lacp_key\":3,\"state\":\"standby\"}\n");
+
+	/* An LACP event without the member's LACP state: no "lacp". */
+	ev.cmd = LBFO_CMD_LACP;
+	ev.member.lacp.present = false;
+	ev.team_info.lacp_state = -1;
+	assert_event(&ev, false, "lacp: team bond0 member eth1 state standby\n");
+}
+
 static void strings_one_per_line(void **state)
 {
 	json_t *a = json_pack("[s,s]", "team add team0", "member add team0 eth0");
@@ -354,6 +660,10 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(event_member_state),
 	cmocka_unit_test(event_failover),
 	cmocka_unit_test(event_member_add_and_team),
+	cmocka_unit_test(lacp_team_json),
+	cmocka_unit_test(lacp_team_text),
+	cmocka_unit_test(lacp_partial),
+	cmocka_unit_test(lacp_event),
 	cmocka_unit_test(strings_one_per_line),
 };
 
