@@ -12,7 +12,7 @@ PKGS="
 	libnl-3-dev libnl-genl-3-dev libjansson-dev libcmocka-dev
 	openssl clang libclang-rt-14-dev
 	qemu-system-x86 busybox-static
-	iproute2 ethtool iputils-ping procps libteam-utils gnuplot-nox
+	iproute2 ethtool iputils-ping procps libteam-utils gnuplot-nox tshark jq
 "
 
 missing=""

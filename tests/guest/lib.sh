@@ -49,12 +49,13 @@ check_eq()
 	fi
 }
 
-# wait_eq DESCRIPTION EXPECTED CMD...: poll CMD (up to 5 s) until it prints
-# EXPECTED. Link events reach the team through the kernel's linkwatch work,
-# a moment after the command that caused them returns.
+# wait_eq DESCRIPTION EXPECTED CMD...: poll CMD (up to WAIT_EQ_SECONDS, 5 by
+# default) until it prints EXPECTED. Link events reach the team through the
+# kernel's linkwatch work, a moment after the command that caused them
+# returns.
 wait_eq()
 {
-	local what=$1 want=$2 got deadline=$((SECONDS + 5))
+	local what=$1 want=$2 got deadline=$((SECONDS + ${WAIT_EQ_SECONDS:-5}))
 	shift 2
 	while got=$("$@" 2>&1); [ "$got" != "$want" ]; do
 		if [ "$SECONDS" -ge "$deadline" ]; then
