@@ -540,6 +540,22 @@ unsigned int lbfo_lacp_states(struct lbfo_team *team,
 }
 
 /**
+ * lbfo_lacp_team_state() - the team's enum lbfo_lacp_team_state, to report
+ * @team: the team
+ *
+ * A team in mode lacp whose machines have not run yet (no member has
+ * joined) is negotiating.
+ *
+ * Context: RTNL.
+ */
+u8 lbfo_lacp_team_state(const struct lbfo_team *team)
+{
+	if (team->p.mode != LBFO_MODE_LACP)
+		return LBFO_LACP_TEAM_OFF;
+	return team->lacp_state ?: LBFO_LACP_TEAM_NEGOTIATING;
+}
+
+/**
  * lbfo_lacp_report() - send the LACP events that are due
  * @team: the team
  *

@@ -98,6 +98,7 @@ unsigned int lbfo_lacp_states(struct lbfo_team *team,
 			      const struct lbfo_select_in *in, unsigned int n,
 			      u8 *state, u64 now);
 void lbfo_lacp_report(struct lbfo_team *team);
+u8 lbfo_lacp_team_state(const struct lbfo_team *team);
 rx_handler_result_t lbfo_lacp_rx(struct lbfo_team *team,
 				 struct lbfo_member *member,
 				 struct sk_buff *skb);

@@ -410,7 +410,7 @@ static int lbfo_nl_put_team_state(struct sk_buff *skb, struct lbfo_team *team,
 	    nla_put_u8(skb, LBFO_A_TEAM_CARRIER, netif_carrier_ok(team->dev)) ||
 	    nla_put_u32(skb, LBFO_A_TEAM_MEMBERS, team->member_count) ||
 	    nla_put_u32(skb, LBFO_A_TEAM_CARRIERS, map ? map->count : 0) ||
-	    nla_put_u8(skb, LBFO_A_LACP_STATE, team->lacp_state))
+	    nla_put_u8(skb, LBFO_A_LACP_STATE, lbfo_lacp_team_state(team)))
 		return -EMSGSIZE;
 	if (map && lbfo_nl_put_member(skb, LBFO_A_PRIMARY, map->primary,
 				      LBFO_NL_ID, -1))
@@ -1001,7 +1001,7 @@ void lbfo_nl_lacp_event(struct lbfo_member *member)
 	msg = lbfo_nl_event_new(team, LBFO_CMD_LACP, &hdr);
 	if (!msg)
 		return;
-	if (nla_put_u8(msg, LBFO_A_LACP_STATE, team->lacp_state) ||
+	if (nla_put_u8(msg, LBFO_A_LACP_STATE, lbfo_lacp_team_state(team)) ||
 	    lbfo_nl_put_member(msg, LBFO_A_MEMBER, member,
 			       LBFO_NL_STATE | LBFO_NL_LACP, -1)) {
 		nlmsg_free(msg);

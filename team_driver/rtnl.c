@@ -10,6 +10,7 @@
 #include <net/rtnetlink.h>
 
 #include "device.h"
+#include "lacp.h"
 #include "member.h"
 #include "params.h"
 #include "rtnl.h"
@@ -139,7 +140,8 @@ static int lbfo_fill_info(struct sk_buff *skb, const struct net_device *dev)
 	    nla_put_u32(skb, IFLA_LBFO_CARRIERS, map ? map->count : 0) ||
 	    nla_put_u32(skb, IFLA_LBFO_PRIMARY,
 			map ? map->primary->dev->ifindex : 0) ||
-	    nla_put_u8(skb, IFLA_LBFO_LACP_STATE, team->lacp_state) ||
+	    nla_put_u8(skb, IFLA_LBFO_LACP_STATE,
+		       lbfo_lacp_team_state(team)) ||
 	    lbfo_params_put(skb, &team->p, &lbfo_rtnl_param_attrs))
 		return -EMSGSIZE;
 	return 0;

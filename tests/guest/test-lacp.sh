@@ -48,21 +48,13 @@ lacp_epoch_ms()
 	echo $((${1%%.*} * 1000 + 10#${f:0:3}))
 }
 
-# lacp_wait SECONDS DESCRIPTION EXPECTED CMD...: poll CMD until it prints
-# EXPECTED (wait_eq, with a longer time: LACP needs the partner's answer
-# and the 2 s aggregate wait).
+# lacp_wait SECONDS DESCRIPTION EXPECTED CMD...: wait_eq with a longer time
+# (LACP needs the partner's answer and the 2 s aggregate wait).
 lacp_wait()
 {
-	local secs=$1 what=$2 want=$3 got deadline
+	local secs=$1 what=$2 want=$3
 	shift 3
-	deadline=$((SECONDS + secs))
-	while got=$("$@" 2>&1); [ "$got" != "$want" ]; do
-		if [ "$SECONDS" -ge "$deadline" ]; then
-			not_ok "$what: expected '$want', got '$got' (after ${secs}s)"
-			return 1
-		fi
-		sleep 0.05
-	done
+	WAIT_EQ_SECONDS=$secs wait_eq "$what" "$want" "$@"
 }
 
 # LACP_FLAT: jq, a JSON document on stdin as KEY=VALUE lines, one per leaf,
@@ -998,4 +990,49 @@ test_lacp_min_links()
 	lacp_wait 5 "min-links 3 with two members: no carrier" false lacp_tf carrier
 	check "team set min-links 1" lacp_ctl team set team0 min-links 1
 	lacp_wait 5 "min-links 1: carrier" true lacp_tf carrier
+}
+
+# 7. Independent control of collecting and distributing (802.1AX 43.4.15)
+# against bonding, and the events stream: teamctl monitor shows each
+# member's LACP information change (mux from waiting to collecting and
+# distributing) and its move to state active with reason lacp.
+test_lacp_independent_events()
+{
+	local log=$LACP_RUN/events.json pid t0 m bond_key
+
+	mkdir -p "$LACP_RUN"
+	lacp_topo 2
+	lacp_bond b0,b1 lacp_rate fast
+	# Not through a function: $! must be teamctl itself, and a background
+	# job ignores SIGINT, so it is stopped with SIGTERM.
+	ip netns exec lbfo-a "$LACP_TEAMCTL" -j monitor >"$log" 2>/dev/null &
+	pid=$!
+	sleep 1
+	t0=$(lacp_ms)
+	lacp_team a0,a1 lacp-control independent || return
+	lacp_converge_bond "$t0" "b0 b1" a0 a1
+	echo "  convergence, independent control against bonding: ours ${LACP_T_OURS} ms, bonding's ${LACP_T_PARTNER} ms (polled)"
+	lacp_bond_load
+	bond_key=${LB[active.actor_key]:-}
+	lacp_check_aggregated "$(B cat /sys/class/net/bond0/address)" \
+		"$bond_key" "$LACP_BITS_FAST" a0 a1
+	check_eq "team lacp_control" independent "${LJ[lacp_control]}"
+	lacp_check_bond_sees_us 63 a0:b0 a1:b1
+	check "traffic crosses the aggregate" wait_for 5 A ping -c 1 -W 1 192.0.2.2
+	kill -TERM "$pid"
+	wait "$pid"
+
+	check_eq "team-new event: mode lacp, negotiating" "lacp negotiating" \
+		"$(jq -rs '[.[] | select(.event == "team-new")] | last | "\(.mode) \(.lacp_state)"' "$log")"
+	for m in a0 a1; do
+		check_eq "$m: its lacp events pass through waiting" true \
+			"$(jq -s --arg m "$m" '[.[] | select(.event == "lacp" and .member == $m) | .lacp.mux] | index("waiting") != null' "$log")"
+		check_eq "$m: its last lacp event" \
+			"active collecting-distributing none aggregated" \
+			"$(jq -rs --arg m "$m" '[.[] | select(.event == "lacp" and .member == $m)] | last | "\(.state) \(.lacp.mux) \(.lacp.why) \(.lacp_state)"' "$log")"
+		check_eq "$m: member-state event to active, reason lacp" \
+			"lacp" \
+			"$(jq -rs --arg m "$m" '[.[] | select(.event == "member-state" and .member == $m and .state == "active")] | last | .reason' "$log")"
+	done
+	note "events: $(jq -s 'map(select(.event == "lacp")) | length' "$log") lacp, $(jq -s 'map(select(.event == "member-state")) | length' "$log") member-state"
 }
