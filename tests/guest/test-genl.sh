@@ -32,6 +32,27 @@ test_genl_strict_validation()
 	refused_unchanged "role out of range in the member nest" "integer out of range" \
 		team0 lbtv0 -- "$GENL" LBFO_CMD_MEMBER_ADD LBFO_A_TEAM_NAME=str:team0 \
 		member.LBFO_MEMBER_A_NAME=str:lbtv0 member.LBFO_MEMBER_A_ROLE=u8:5
+	refused_unchanged "a multicast LACP system ID" \
+		"The LACP system ID is a unicast MAC address" team0 -- \
+		"$GENL" LBFO_CMD_TEAM_SET LBFO_A_TEAM_NAME=str:team0 \
+		LBFO_A_LACP_SYSTEM=raw:0180c2000002
+	refused_unchanged "an LACP system ID of 5 bytes" "binary attribute size out of range" \
+		team0 -- "$GENL" LBFO_CMD_TEAM_SET LBFO_A_TEAM_NAME=str:team0 \
+		LBFO_A_LACP_SYSTEM=raw:0200000000
+	refused_unchanged "LACP system priority 0" "integer out of range" team0 -- \
+		"$GENL" LBFO_CMD_TEAM_SET LBFO_A_TEAM_NAME=str:team0 \
+		LBFO_A_LACP_SYS_PRIO=u16:0
+	refused_unchanged "read-only LACP state" "The LACP state is read-only" \
+		team0 -- "$GENL" LBFO_CMD_TEAM_SET LBFO_A_TEAM_NAME=str:team0 \
+		LBFO_A_LACP_STATE=u8:2
+	refused_unchanged "LACP key 0 in the member nest" "integer out of range" \
+		team0 lbtv0 -- "$GENL" LBFO_CMD_MEMBER_ADD LBFO_A_TEAM_NAME=str:team0 \
+		member.LBFO_MEMBER_A_NAME=str:lbtv0 member.LBFO_MEMBER_A_LACP_KEY=u16:0
+	refused_unchanged "read-only member LACP state" "The LACP state is read-only" \
+		team0 lbtv0 -- "$GENL" LBFO_CMD_MEMBER_ADD LBFO_A_TEAM_NAME=str:team0 \
+		member.LBFO_MEMBER_A_NAME=str:lbtv0 member.LBFO_MEMBER_A_LACP=raw:
+	refused_unchanged "a LACP event sent as a request" "Operation not supported" \
+		team0 -- "$GENL" LBFO_CMD_LACP LBFO_A_TEAM_NAME=str:team0
 	refused_unchanged "no team" "No team given" team0 -- \
 		"$GENL" LBFO_CMD_TEAM_DEL
 	refused_unchanged "no member" "No member device given" team0 -- \
