@@ -226,8 +226,14 @@ void lbfo_lacp_port_close(struct lbfo_member *member)
 	member->lacp_mc = false;
 }
 
+/*
+ * A partner spoke and its information still holds (or expired once): not
+ * the EXPIRED a port starts in, which holds the defaults.
+ */
 static bool lbfo_lacp_partner_known(const struct lbfo_lacp_port *lp)
 {
+	if (lp->rx.actor.state & LBFO_LACP_DEFAULTED)
+		return false;
 	return lp->rx.state == LBFO_LACP_RX_CURRENT ||
 	       lp->rx.state == LBFO_LACP_RX_EXPIRED;
 }
@@ -373,8 +379,10 @@ static void lbfo_lacp_log_why(const struct lbfo_team *team,
 
 	switch (lp->why) {
 	case LBFO_LACP_WHY_NO_PARTNER:
-		netdev_info(team->dev, "%s: LACP: no partner (no LACPDU heard)\n",
-			    name);
+		/* Not while a joining port waits for its first LACPDU. */
+		if (lp->rx.state == LBFO_LACP_RX_DEFAULTED)
+			netdev_info(team->dev, "%s: LACP: no partner (no LACPDU within the timeout)\n",
+				    name);
 		break;
 	case LBFO_LACP_WHY_INDIVIDUAL:
 		netdev_info(team->dev, "%s: LACP: not aggregatable (individual link)\n",
@@ -517,7 +525,9 @@ unsigned int lbfo_lacp_states(struct lbfo_team *team,
 
 		lbfo_lacp_view(lp, &v);
 		if (memcmp(&v, &lp->seen, sizeof(v))) {
-			if (v.why != lp->seen.why)
+			if (v.why != lp->seen.why ||
+			    (v.why == LBFO_LACP_WHY_NO_PARTNER &&
+			     v.rx != lp->seen.rx))
 				lbfo_lacp_log_why(team, member);
 			lp->seen = v;
 			member->lacp_report = true;
