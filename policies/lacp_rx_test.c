@@ -46,6 +46,14 @@ static struct lbfo_lacpdu from_them(const struct lbfo_lacp_rx *rx)
 	return pdu;
 }
 
+/* start(), the port up at time 0, and the LACPDU the partner would send. */
+static struct lbfo_lacpdu start_up(struct lbfo_lacp_rx *rx, u8 actor_state)
+{
+	start(rx, actor_state);
+	lbfo_lacp_rx_port(rx, true, true, 0);
+	return from_them(rx);
+}
+
 static void lacp_rx_begin_test(struct kunit *test)
 {
 	struct lbfo_lacp_rx rx;
@@ -93,9 +101,7 @@ static void lacp_rx_partner_goes_silent_test(struct kunit *test)
 	struct lbfo_lacp_rx rx;
 	struct lbfo_lacpdu pdu;
 
-	start(&rx, FAST);
-	lbfo_lacp_rx_port(&rx, true, true, 0);
-	pdu = from_them(&rx);
+	pdu = start_up(&rx, FAST);
 	lbfo_lacp_rx_pdu(&rx, &pdu, 1 * S);
 	rx.selected = LBFO_LACP_SELECTED;	/* the selection logic ran */
 	lbfo_lacp_rx_port(&rx, true, true, 4 * S - 1);
@@ -123,9 +129,7 @@ static void lacp_rx_slow_timeout_test(struct kunit *test)
 	struct lbfo_lacp_rx rx;
 	struct lbfo_lacpdu pdu;
 
-	start(&rx, SLOW);
-	lbfo_lacp_rx_port(&rx, true, true, 0);
-	pdu = from_them(&rx);
+	pdu = start_up(&rx, SLOW);
 	lbfo_lacp_rx_pdu(&rx, &pdu, 5 * S);
 	KUNIT_EXPECT_EQ(test, lbfo_lacp_rx_deadline(&rx), 95 * S);
 	lbfo_lacp_rx_port(&rx, true, true, 94 * S);
@@ -138,9 +142,7 @@ static void lacp_rx_partner_wrong_test(struct kunit *test)
 	struct lbfo_lacp_rx rx;
 	struct lbfo_lacpdu pdu;
 
-	start(&rx, FAST);
-	lbfo_lacp_rx_port(&rx, true, true, 0);
-	pdu = from_them(&rx);
+	pdu = start_up(&rx, FAST);
 	pdu.partner.key = 99;
 	lbfo_lacp_rx_pdu(&rx, &pdu, 1 * S);
 	KUNIT_EXPECT_TRUE(test, rx.ntt);
@@ -168,9 +170,7 @@ static void lacp_rx_individual_partner_test(struct kunit *test)
 	struct lbfo_lacp_rx rx;
 	struct lbfo_lacpdu pdu;
 
-	start(&rx, FAST);
-	lbfo_lacp_rx_port(&rx, true, true, 0);
-	pdu = from_them(&rx);
+	pdu = start_up(&rx, FAST);
 	pdu.actor.state &= ~LBFO_LACP_AGGREGATION;
 	pdu.partner.port = 42;
 	lbfo_lacp_rx_pdu(&rx, &pdu, 1 * S);
@@ -187,9 +187,7 @@ static void lacp_rx_partner_changes_test(struct kunit *test)
 	struct lbfo_lacp_rx rx;
 	struct lbfo_lacpdu pdu;
 
-	start(&rx, FAST);
-	lbfo_lacp_rx_port(&rx, true, true, 0);
-	pdu = from_them(&rx);
+	pdu = start_up(&rx, FAST);
 	lbfo_lacp_rx_pdu(&rx, &pdu, 1 * S);
 	rx.selected = LBFO_LACP_SELECTED;
 	lbfo_lacp_rx_pdu(&rx, &pdu, 2 * S);
@@ -205,9 +203,7 @@ static void lacp_rx_port_disabled_test(struct kunit *test)
 	struct lbfo_lacp_rx rx;
 	struct lbfo_lacpdu pdu;
 
-	start(&rx, FAST);
-	lbfo_lacp_rx_port(&rx, true, true, 0);
-	pdu = from_them(&rx);
+	pdu = start_up(&rx, FAST);
 	lbfo_lacp_rx_pdu(&rx, &pdu, 1 * S);
 	lbfo_lacp_rx_port(&rx, false, true, 2 * S);
 	KUNIT_EXPECT_EQ(test, rx.state, LBFO_LACP_RX_PORT_DISABLED);
